@@ -1,0 +1,72 @@
+import { Listr } from "listr2";
+import { describeError } from "../api-failure.ts";
+import type { RunResource } from "../run-resource.ts";
+import { stepNames } from "../step-result.ts";
+import { formatMs } from "./format-table.ts";
+import { launchers } from "./launch.ts";
+import type { Target } from "./read-target.ts";
+import type { RuntimeName } from "./runtime-name.ts";
+import type { RuntimeReport } from "./runtime-report.ts";
+
+export interface RunRuntimesOptions {
+  runtimes: readonly RuntimeName[];
+  target: Target;
+  only: readonly RunResource[];
+  /** Show live progress (listr2: a task per runtime, redrawn on a TTY, line by line otherwise). */
+  progress: boolean;
+}
+
+/**
+ * Runs the sample in each runtime, all at once, with live progress, and returns one report per
+ * runtime in the order asked. A runtime that fails or reports fewer steps than expected gets
+ * `fatal`; this function itself does not throw for either.
+ */
+export async function runRuntimes(options: RunRuntimesOptions): Promise<RuntimeReport[]> {
+  const expected = options.only.length * stepNames.length;
+  const reports = options.runtimes.map(
+    (runtime): RuntimeReport => ({ runtime, results: [], ms: 0 }),
+  );
+  const tasks = new Listr(
+    reports.map((report) => ({
+      title: `${report.runtime}: starting`,
+      task: async (_: unknown, task: { title: string; output: string }) => {
+        const started = performance.now();
+        let done = 0;
+        try {
+          const launch = await launchers[report.runtime]();
+          await launch({
+            target: options.target,
+            only: options.only,
+            emit(result) {
+              report.results.push(result);
+              const mark = result.outcome === "mismatch" ? "✗" : "✓";
+              task.output = `${mark} ${result.runType}: ${result.step} → ${result.summary}`;
+              if (result.step === "gone") done++;
+              task.title = `${report.runtime}: ${done}/${options.only.length} run types`;
+            },
+          });
+          if (report.results.length < expected) {
+            throw new Error(`reported ${report.results.length} of ${expected} steps`);
+          }
+        } catch (error) {
+          report.fatal = describeError(error);
+        } finally {
+          report.ms = performance.now() - started;
+        }
+        const bad = report.results.filter((r) => r.outcome === "mismatch").length;
+        task.title = `${report.runtime}: ${report.results.length} steps, ${bad} mismatches (${formatMs(report.ms)})`;
+        if (report.fatal) throw new Error(`${report.runtime}: ${report.fatal}`);
+        if (bad > 0) throw new Error(task.title);
+      },
+    })),
+    {
+      concurrent: true,
+      exitOnError: false,
+      renderer: options.progress ? "default" : "silent",
+      fallbackRenderer: options.progress ? "simple" : "silent",
+      rendererOptions: { collapseErrors: false },
+    },
+  );
+  await tasks.run();
+  return reports;
+}

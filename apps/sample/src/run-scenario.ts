@@ -1,0 +1,253 @@
+import { apiFailure, describeError } from "./api-failure.ts";
+import { methodName, type RunResource, supports } from "./run-resource.ts";
+import { type CreatedRun, type RunTypeScenario, runTypeScenarios } from "./run-types.ts";
+import { type RunsApi, routedHere, runsApi } from "./runs-api.ts";
+import type { ScenarioEnv } from "./scenario-env.ts";
+import type { Outcome, StepName, StepResult } from "./step-result.ts";
+
+/** A step's verdict, before the engine adds the run type, the calls made and the time. */
+interface Verdict {
+  outcome: Outcome;
+  summary: string;
+  detail?: string;
+}
+
+/** Statuses that are not terminal, for every run type (SDK pollers, REFERENCE §4.1). */
+const inFlight = new Set(["PENDING", "PROCESSING", "CANCELLING"]);
+const isTerminal = (status: string) => !inFlight.has(status);
+
+type IdMethod = (id: string) => Promise<unknown>;
+
+/**
+ * Runs one run type's scenario and reports each step through `emit`:
+ *
+ * 1. create run A;
+ * 2. cancel A while it is cancellable and confirm it ends CANCELLED — or show the documented
+ *    refusal when the type has no cancel endpoint;
+ * 3. create run B and let it finish (PROCESSED);
+ * 4. cancel the finished B: the API must refuse (4xx);
+ * 5. delete both (A through `client.<resource>.delete`, B through `client.runs.delete` where its
+ *    id prefix routes) — or show that the type has no delete endpoint;
+ * 6. read both again: each must be 404.
+ *
+ * It touches only the two runs it created. Steps never throw: a failure is a `mismatch` verdict.
+ */
+export async function runScenario(
+  resource: RunResource,
+  env: ScenarioEnv,
+  emit: (result: StepResult) => void,
+): Promise<void> {
+  const scenario = runTypeScenarios[resource] as unknown as RunTypeScenario<RunResource>;
+  const { client } = env;
+  const runs = runsApi(client);
+  const cancel = idMethod(env, resource, "cancel");
+  const remove = idMethod(env, resource, "delete");
+  const read = (id: string) => scenario.status(client, id);
+  let a: CreatedRun | undefined;
+  let b: CreatedRun | undefined;
+
+  async function step(name: StepName, body: (calls: string[]) => Promise<Verdict>): Promise<void> {
+    const calls: string[] = [];
+    const started = performance.now();
+    let verdict: Verdict;
+    try {
+      verdict = await body(calls);
+    } catch (error) {
+      verdict = { outcome: "mismatch", summary: "error", detail: describeError(error) };
+    }
+    emit({ runType: resource, step: name, ...verdict, calls, ms: elapsed(started) });
+  }
+
+  const missing = env.target === "live" ? scenario.needs.filter((k) => !env.inputs[k]) : [];
+  if (missing.length > 0) {
+    for (const name of [
+      "create",
+      "cancel",
+      "finish",
+      "cancelFinished",
+      "delete",
+      "gone",
+    ] as const) {
+      await step(name, async () => ({
+        outcome: "skipped",
+        summary: `needs ${missing.join(", ")}`,
+        detail: "Set the matching EXTEND_SAMPLE_* variable to run this type on the live API.",
+      }));
+    }
+    return;
+  }
+
+  /** Ticks until `stop(status)` holds, reading the run between ticks; bounded by `maxTicks`. */
+  async function waitUntil(id: string, stop: (status: string) => boolean): Promise<string> {
+    let status = await read(id);
+    for (let i = 0; !stop(status) && i < env.maxTicks; i++) {
+      await env.tick();
+      status = await read(id);
+    }
+    return status;
+  }
+
+  await step("create", async (calls) => {
+    calls.push(scenario.createdWith);
+    a = await scenario.create({ client, inputs: env.inputs, index: 0 });
+    if (env.target === "emulator" && isTerminal(a.status)) {
+      return mismatch(`${a.status} at once`, `${a.id} was created already terminal`);
+    }
+    return { outcome: "ok", summary: a.status, detail: a.id };
+  });
+
+  await step("cancel", async (calls) => {
+    const run = a;
+    if (!run) return notReached;
+    if (!cancel) return refuseWithoutEndpoint(runs, run.id, resource, scenario, "cancel", calls);
+    const cancellable = (s: string) => scenario.cancellableWhile.includes(s);
+    const before = await waitUntil(run.id, (s) => cancellable(s) || isTerminal(s));
+    if (isTerminal(before)) return finishedFirst(env, before, run.id);
+    calls.push(`${resource}.${methodName(resource, "cancel")}`);
+    try {
+      await cancel(run.id);
+    } catch (error) {
+      const now = await read(run.id);
+      if (apiFailure(error) && isTerminal(now)) return finishedFirst(env, now, run.id);
+      throw error;
+    }
+    // Workflow runs may pass through CANCELLING (REFERENCE §4.3).
+    const after = await waitUntil(run.id, (s) => s !== "CANCELLING");
+    return after === "CANCELLED"
+      ? { outcome: "ok", summary: "CANCELLED", detail: run.id }
+      : mismatch(after, `expected CANCELLED after cancelling ${run.id}`);
+  });
+
+  await step("finish", async (calls) => {
+    calls.push(scenario.createdWith);
+    b = await scenario.create({ client, inputs: env.inputs, index: 1 });
+    // Without a cancel endpoint run A is still going: let it finish too before deleting.
+    const waiting = cancel || !a ? [b] : [a, b];
+    const statuses: string[] = [];
+    for (const run of waiting) statuses.push(await waitUntil(run.id, isTerminal));
+    const ids = waiting.map((run) => run.id).join(", ");
+    return statuses.every((s) => s === "PROCESSED")
+      ? { outcome: "ok", summary: times("PROCESSED", statuses.length), detail: ids }
+      : mismatch(statuses.join(", "), `expected PROCESSED for ${ids}`);
+  });
+
+  await step("cancelFinished", async (calls) => {
+    const run = b;
+    if (!cancel) return { outcome: "none", summary: "–", detail: "no cancel endpoint" };
+    if (!run) return notReached;
+    const viaRuns = runs && routedHere(run.id, resource);
+    calls.push(viaRuns ? "runs.cancel" : `${resource}.${methodName(resource, "cancel")}`);
+    try {
+      await (viaRuns ? runs.cancel(run.id) : cancel(run.id));
+    } catch (error) {
+      const failure = apiFailure(error);
+      if (failure && failure.status >= 400 && failure.status < 500 && failure.status !== 404) {
+        return {
+          outcome: "refused",
+          summary: `refused ${failure.status} ${failure.code}`,
+          detail: failure.message,
+        };
+      }
+      throw error;
+    }
+    return mismatch("accepted", `the API accepted a cancel of finished run ${run.id}`);
+  });
+
+  const deleted: { id: string; viaRuns: boolean }[] = [];
+  await step("delete", async (calls) => {
+    const created = [a, b].filter((run): run is CreatedRun => run !== undefined);
+    if (created.length === 0) return notReached;
+    if (!remove) {
+      return {
+        outcome: "refused",
+        summary: "no endpoint",
+        detail: `The spec has no delete operation for ${resource} (${scenario.reference}); ${created.map((r) => r.id).join(", ")} remain.`,
+      };
+    }
+    for (const [i, run] of created.entries()) {
+      // Run B goes through the any-run API when its id prefix routes to this resource.
+      const viaRuns = i === 1 && runs !== undefined && routedHere(run.id, resource);
+      calls.push(viaRuns ? "runs.delete" : `${resource}.${methodName(resource, "delete")}`);
+      await (viaRuns && runs ? runs.delete(run.id) : remove(run.id));
+      deleted.push({ id: run.id, viaRuns });
+    }
+    return { outcome: "ok", summary: `deleted ×${deleted.length}`, detail: ids(deleted) };
+  });
+
+  await step("gone", async (calls) => {
+    if (!remove) return { outcome: "none", summary: "–", detail: "no delete endpoint" };
+    if (deleted.length === 0) return notReached;
+    const answers: string[] = [];
+    for (const run of deleted) {
+      calls.push(run.viaRuns ? "runs.retrieve" : `${resource}.${methodName(resource, "retrieve")}`);
+      try {
+        await (run.viaRuns && runs ? runs.retrieve(run.id) : read(run.id));
+        answers.push("200");
+      } catch (error) {
+        const failure = apiFailure(error);
+        if (!failure) throw error;
+        answers.push(String(failure.status));
+      }
+    }
+    return answers.every((s) => s === "404")
+      ? { outcome: "ok", summary: times("404", answers.length), detail: ids(deleted) }
+      : mismatch(answers.join(", "), `expected 404 for each deleted run: ${ids(deleted)}`);
+  });
+}
+
+const notReached: Verdict = {
+  outcome: "skipped",
+  summary: "not reached",
+  detail: "an earlier step did not create the run",
+};
+
+function mismatch(summary: string, detail: string): Verdict {
+  return { outcome: "mismatch", summary, detail };
+}
+
+/** On the live API a run may finish before the cancel arrives; the emulator's timing is exact. */
+function finishedFirst(env: ScenarioEnv, status: string, id: string): Verdict {
+  if (env.target === "emulator") return mismatch(status, `${id} was ${status} before the cancel`);
+  return { outcome: "refused", summary: `finished first: ${status}`, detail: id };
+}
+
+/**
+ * The documented refusal for an operation the spec does not have. Where `client.runs` routes the
+ * id here, the sample asks it anyway: the client must refuse without sending anything.
+ */
+async function refuseWithoutEndpoint(
+  runs: RunsApi | undefined,
+  id: string,
+  resource: RunResource,
+  scenario: RunTypeScenario<RunResource>,
+  operation: "cancel",
+  calls: string[],
+): Promise<Verdict> {
+  const documented = `The spec has no ${operation} operation for ${resource} (${scenario.reference}).`;
+  if (!runs || !routedHere(id, resource)) {
+    return { outcome: "refused", summary: "no endpoint", detail: documented };
+  }
+  calls.push(`runs.${operation}`);
+  try {
+    await runs[operation](id);
+  } catch (error) {
+    if (apiFailure(error)) throw error; // it went over the wire: the client should have refused
+    return { outcome: "refused", summary: "no endpoint", detail: describeError(error) };
+  }
+  return mismatch("accepted", `runs.${operation}(${id}) succeeded; ${documented}`);
+}
+
+function idMethod(
+  env: ScenarioEnv,
+  resource: RunResource,
+  kind: "cancel" | "delete",
+): IdMethod | undefined {
+  if (!supports(resource, kind)) return undefined;
+  const methods = env.client[resource] as unknown as Record<string, IdMethod>;
+  const name = methodName(resource, kind);
+  return name ? methods[name] : undefined;
+}
+
+const times = (what: string, n: number) => (n === 1 ? what : `${what} ×${n}`);
+const ids = (runs: readonly { id: string }[]) => runs.map((r) => r.id).join(", ");
+const elapsed = (since: number) => Math.round(performance.now() - since);
