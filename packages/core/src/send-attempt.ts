@@ -14,6 +14,8 @@ export interface BufferedResponse {
   readonly statusText: string;
   readonly headers: Headers;
   readonly text: string;
+  /** The parsed body of a checked 2xx answer (see `checkSuccessBody`). */
+  readonly json?: unknown;
 }
 
 /** Error bodies are read up to this size; the rest is cancelled (an excerpt is all we keep). */

@@ -43,7 +43,8 @@ export async function sendWithRetries(
       cause: config.redactor.error(ctx.signal?.reason),
     });
   const mayRetry = async (wait: number, why: string): Promise<boolean> => {
-    const fields = { method, path, attempt: ctx.attempts, delayMs: wait };
+    const delayMs = Math.round(wait);
+    const fields = { method, path, attempt: ctx.attempts, delayMs };
     if (ctx.attempts > ctx.maxRetries) {
       log(
         "warn",
@@ -55,12 +56,12 @@ export async function sendWithRetries(
     if (clock.now() + wait >= ctx.deadline) {
       log(
         "warn",
-        `giving up on ${method} ${path}: waiting ${wait} ms would pass totalTimeout (${why})`,
+        `giving up on ${method} ${path}: waiting ${delayMs} ms would pass totalTimeout (${why})`,
         fields,
       );
       return false;
     }
-    log("info", `retrying ${method} ${path} in ${wait} ms: ${why}`, fields);
+    log("info", `retrying ${method} ${path} in ${delayMs} ms: ${why}`, fields);
     await sleep(wait, clock, ctx.signal).catch(() => {
       throw aborted();
     });
@@ -79,7 +80,9 @@ export async function sendWithRetries(
     let response: BufferedResponse;
     try {
       response = await sendAttempt(prepared, ctx, config);
-      if (response.status < 300) checkSuccessBody(response, prepared, ctx, config);
+      if (response.status < 300) {
+        response = { ...response, json: checkSuccessBody(response, prepared, ctx, config) };
+      }
     } catch (error) {
       if (!(error instanceof ConnectionError)) throw error;
       if (ctx.kind === "cancel" && error.outcomeUnknown) {
