@@ -16,4 +16,5 @@ export type * from "./generated/schemas.ts";
 export { InvalidArgumentError } from "./invalid-argument-error.ts";
 export type { OperationKind, OperationSpec } from "./operation-spec.ts";
 export type { BodyOf, ListResult, OperationId, QueryOf, ResponseOf } from "./operation-types.ts";
+export { ENV_VARIABLES, optionsFromEnv } from "./options-from-env.ts";
 export type { RequestOptions } from "./request-options.ts";
