@@ -12,6 +12,9 @@ export type NodeHandler = (
   next?: (error?: unknown) => void,
 ) => void;
 
+// Methods the Fetch API forbids in a Request: answered here, never passed on.
+const UNREPRESENTABLE = new Set(["CONNECT", "TRACE", "TRACK"]);
+
 /**
  * Mounts `handler` on node:http (`createServer(toNodeHandler(h))`) or Express
  * (`app.use("/api/extend", toNodeHandler(h))`; mount it before any body parser).
@@ -19,11 +22,16 @@ export type NodeHandler = (
  * Contract: the Request URL is the server's origin (from `Host`) plus the raw request target, set
  * as a path (never resolved against the origin, so `//evil.example/x` stays a path); Express's
  * `originalUrl` is used, so the handler sees the full path. The body is streamed, not buffered.
- * A client that disconnects aborts `request.signal`. A handler that throws yields `next(error)`
+ * A client that disconnects aborts `request.signal`. TRACE and TRACK, which no Request can
+ * carry, are answered 405 here (node:http never passes CONNECT to a request listener). A handler that throws yields `next(error)`
  * under Express, else a bare 500.
  */
 export function toNodeHandler(handler: FetchHandler): NodeHandler {
   return (req, res, next) => {
+    if (req.method === undefined || UNREPRESENTABLE.has(req.method)) {
+      res.writeHead(405, { allow: "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS" }).end();
+      return;
+    }
     const controller = new AbortController();
     res.once("close", () => {
       if (!res.writableFinished) controller.abort(new Error("client disconnected"));

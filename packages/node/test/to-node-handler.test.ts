@@ -94,6 +94,32 @@ describe("toNodeHandler", () => {
     expect(new URL(seenUrl).pathname).toBe("//evil.example/x");
   });
 
+  it("P45 over node:http: TRACE is 405, TRACK and CONNECT are refused by node:http, never reaching the handler", async () => {
+    let calls = 0;
+    const url = await listen(
+      createServer(
+        toNodeHandler(() => {
+          calls++;
+          return new Response(null);
+        }),
+      ),
+    );
+    const { request } = await import("node:http");
+    const statusOf = (method: string) =>
+      new Promise<number | string>((resolve) => {
+        request(`${url}/api/extend/workflow_runs/workflow_run_1`, { method }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        })
+          .on("error", (error: NodeJS.ErrnoException) => resolve(error.code ?? "error"))
+          .end();
+      });
+    expect(await statusOf("TRACE")).toBe(405);
+    expect(await statusOf("TRACK")).toBe(400); // node's HTTP parser knows no TRACK
+    expect(await statusOf("CONNECT")).not.toBe(200);
+    expect(calls).toBe(0);
+  });
+
   it("turns a handler failure into a 500 without details", async () => {
     const url = await listen(
       createServer(

@@ -82,6 +82,15 @@ export function createProxyHandler(options: ProxyOptions): (request: Request) =>
     }
     const { op, id } = route;
     operationId = op.operationId;
+    for (const [name, value] of url.searchParams) {
+      if (!op.queryParams.includes(name) || !QUERY_VALUE.test(value)) {
+        return no(400, "invalid_query", "a query parameter this operation does not take");
+      }
+    }
+    const workspace = request.headers.get("x-extend-workspace-id");
+    if (workspace !== null && workspace !== options.workspaceId) {
+      return no(403, "workspace_mismatch", "the workspace is set by the server");
+    }
     const decision = await options.authorize(request, {
       operationId: op.operationId,
       resource: op.resource ?? "",
@@ -114,7 +123,7 @@ export function createProxyHandler(options: ProxyOptions): (request: Request) =>
     target.pathname = `${target.pathname.replace(/\/+$/, "")}${path}`;
     for (const name of op.queryParams) {
       const value = query.get(name);
-      if (value !== null && QUERY_VALUE.test(value)) target.searchParams.set(name, value);
+      if (value !== null) target.searchParams.set(name, value);
     }
     const headers = new Headers({
       authorization: `Bearer ${options.apiKey}`,
