@@ -31,11 +31,13 @@ export function createBackend(): Backend {
     if (fault === undefined) return emulator.fetch(request);
     if ("delayMs" in fault) {
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, fault.delayMs);
-        request.signal.addEventListener("abort", () => {
+        const done = () => {
           clearTimeout(timer);
+          request.signal.removeEventListener("abort", done);
           resolve();
-        });
+        };
+        const timer = setTimeout(done, fault.delayMs);
+        request.signal.addEventListener("abort", done);
       });
       return emulator.fetch(request);
     }
