@@ -13,7 +13,7 @@ export async function runSample(
   emit: (result: StepResult) => void,
   only: readonly RunResource[] = runResources,
 ): Promise<void> {
-  if (env.clock === "virtual") {
+  if (env.time.kind === "virtual") {
     for (const resource of only) await runScenario(resource, env, emit);
   } else {
     await Promise.all(only.map((resource) => runScenario(resource, env, emit)));

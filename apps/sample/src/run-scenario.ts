@@ -1,7 +1,7 @@
+import type { ExtendClient } from "@extendkit/core";
 import { apiFailure, describeError } from "./api-failure.ts";
 import { methodName, type RunResource, supports } from "./run-resource.ts";
 import { type CreatedRun, type RunTypeScenario, runTypeScenarios } from "./run-types.ts";
-import { type RunsApi, routedHere, runsApi } from "./runs-api.ts";
 import type { ScenarioEnv } from "./scenario-env.ts";
 import type { Outcome, StepName, StepResult } from "./step-result.ts";
 
@@ -17,6 +17,12 @@ const inFlight = new Set(["PENDING", "PROCESSING", "CANCELLING"]);
 const isTerminal = (status: string) => !inFlight.has(status);
 
 type IdMethod = (id: string) => Promise<unknown>;
+type Waitable = {
+  waitFor(
+    id: string,
+    options: { until(run: unknown): boolean; interval: number; timeout: number },
+  ): Promise<unknown>;
+};
 
 /**
  * Runs one run type's scenario and reports each step through `emit`:
@@ -39,10 +45,17 @@ export async function runScenario(
 ): Promise<void> {
   const scenario = runTypeScenarios[resource] as unknown as RunTypeScenario<RunResource>;
   const { client } = env;
-  const runs = runsApi(client);
+  const { runs } = client;
   const cancel = idMethod(env, resource, "cancel");
   const remove = idMethod(env, resource, "delete");
-  const read = (id: string) => scenario.status(client, id);
+  const retrieve = idMethod(env, resource, "retrieve") as IdMethod;
+  const statusOf = (run: unknown) => scenario.statusOf(run as never);
+  const read = async (id: string) => statusOf(await retrieve(id));
+  /** True when `client.runs.*` sends this id here (shared prefixes route to another type). */
+  const routedHere = (id: string) => runs.resourceFor(id) === resource;
+  /** Batch runs come from another resource's `createBatch`; legacy batch processor runs from nowhere. */
+  const creatable =
+    scenario.createdWith.endsWith("create") || scenario.createdWith.endsWith("createBatch");
   let a: CreatedRun | undefined;
   let b: CreatedRun | undefined;
 
@@ -77,11 +90,22 @@ export async function runScenario(
     return;
   }
 
-  /** Ticks until `stop(status)` holds, reading the run between ticks; bounded by `maxTicks`. */
+  /**
+   * Waits until `stop(status)` holds and returns that status: on a virtual clock by advancing it
+   * between reads, on a real one with the resource's own `waitFor`.
+   */
   async function waitUntil(id: string, stop: (status: string) => boolean): Promise<string> {
+    const { time } = env;
+    if (time.kind === "real") {
+      const { interval, timeout } = time;
+      const waitable = client[resource] as unknown as Waitable;
+      return statusOf(
+        await waitable.waitFor(id, { until: (run) => stop(statusOf(run)), interval, timeout }),
+      );
+    }
     let status = await read(id);
-    for (let i = 0; !stop(status) && i < env.maxTicks; i++) {
-      await env.tick();
+    for (let i = 0; !stop(status) && i < time.maxSteps; i++) {
+      await time.advance(time.stepMs);
       status = await read(id);
     }
     return status;
@@ -90,6 +114,10 @@ export async function runScenario(
   await step("create", async (calls) => {
     calls.push(scenario.createdWith);
     a = await scenario.create({ client, inputs: env.inputs, index: 0 });
+    if (!creatable) {
+      // No create endpoint (legacy batch processor runs): the host seeded the run, the sample reads it.
+      return { outcome: "refused", summary: `no endpoint; seeded`, detail: `${a.id} ${a.status}` };
+    }
     if (env.target === "emulator" && isTerminal(a.status)) {
       return mismatch(`${a.status} at once`, `${a.id} was created already terminal`);
     }
@@ -99,7 +127,7 @@ export async function runScenario(
   await step("cancel", async (calls) => {
     const run = a;
     if (!run) return notReached;
-    if (!cancel) return refuseWithoutEndpoint(runs, run.id, resource, scenario, "cancel", calls);
+    if (!cancel) return refuseWithoutEndpoint(client, run.id, resource, scenario, calls);
     const cancellable = (s: string) => scenario.cancellableWhile.includes(s);
     const before = await waitUntil(run.id, (s) => cancellable(s) || isTerminal(s));
     if (isTerminal(before)) return finishedFirst(env, before, run.id);
@@ -135,7 +163,7 @@ export async function runScenario(
     const run = b;
     if (!cancel) return { outcome: "none", summary: "–", detail: "no cancel endpoint" };
     if (!run) return notReached;
-    const viaRuns = runs && routedHere(run.id, resource);
+    const viaRuns = routedHere(run.id);
     calls.push(viaRuns ? "runs.cancel" : `${resource}.${methodName(resource, "cancel")}`);
     try {
       await (viaRuns ? runs.cancel(run.id) : cancel(run.id));
@@ -166,9 +194,9 @@ export async function runScenario(
     }
     for (const [i, run] of created.entries()) {
       // Run B goes through the any-run API when its id prefix routes to this resource.
-      const viaRuns = i === 1 && runs !== undefined && routedHere(run.id, resource);
+      const viaRuns = i === 1 && routedHere(run.id);
       calls.push(viaRuns ? "runs.delete" : `${resource}.${methodName(resource, "delete")}`);
-      await (viaRuns && runs ? runs.delete(run.id) : remove(run.id));
+      await (viaRuns ? runs.delete(run.id) : remove(run.id));
       deleted.push({ id: run.id, viaRuns });
     }
     return { outcome: "ok", summary: `deleted ×${deleted.length}`, detail: ids(deleted) };
@@ -181,7 +209,7 @@ export async function runScenario(
     for (const run of deleted) {
       calls.push(run.viaRuns ? "runs.retrieve" : `${resource}.${methodName(resource, "retrieve")}`);
       try {
-        await (run.viaRuns && runs ? runs.retrieve(run.id) : read(run.id));
+        await (run.viaRuns ? runs.retrieve(run.id) : retrieve(run.id));
         answers.push("200");
       } catch (error) {
         const failure = apiFailure(error);
@@ -212,35 +240,34 @@ function finishedFirst(env: ScenarioEnv, status: string, id: string): Verdict {
 }
 
 /**
- * The documented refusal for an operation the spec does not have. Where `client.runs` routes the
- * id here, the sample asks it anyway: the client must refuse without sending anything.
+ * The documented refusal for a type with no cancel endpoint. Where `client.runs` routes the id to
+ * this type, the sample asks it anyway: the client must refuse without sending anything.
  */
 async function refuseWithoutEndpoint(
-  runs: RunsApi | undefined,
+  client: ExtendClient,
   id: string,
   resource: RunResource,
   scenario: RunTypeScenario<RunResource>,
-  operation: "cancel",
   calls: string[],
 ): Promise<Verdict> {
-  const documented = `The spec has no ${operation} operation for ${resource} (${scenario.reference}).`;
-  if (!runs || !routedHere(id, resource)) {
+  const documented = `The spec has no cancel operation for ${resource} (${scenario.reference}).`;
+  if (client.runs.resourceFor(id) !== resource) {
     return { outcome: "refused", summary: "no endpoint", detail: documented };
   }
-  calls.push(`runs.${operation}`);
+  calls.push("runs.cancel");
   try {
-    await runs[operation](id);
+    await client.runs.cancel(id);
   } catch (error) {
     if (apiFailure(error)) throw error; // it went over the wire: the client should have refused
     return { outcome: "refused", summary: "no endpoint", detail: describeError(error) };
   }
-  return mismatch("accepted", `runs.${operation}(${id}) succeeded; ${documented}`);
+  return mismatch("accepted", `runs.cancel(${id}) succeeded; ${documented}`);
 }
 
 function idMethod(
   env: ScenarioEnv,
   resource: RunResource,
-  kind: "cancel" | "delete",
+  kind: "cancel" | "delete" | "retrieve",
 ): IdMethod | undefined {
   if (!supports(resource, kind)) return undefined;
   const methods = env.client[resource] as unknown as Record<string, IdMethod>;

@@ -1,4 +1,4 @@
-import type { ExtendClient } from "@extendkit/core";
+import type { ExtendClient, RunOf } from "@extendkit/core";
 import type { KindsOf, RunResource } from "./run-resource.ts";
 import type { SampleInputs } from "./sample-inputs.ts";
 
@@ -34,8 +34,8 @@ export interface RunTypeScenario<R extends RunResource> {
   createdWith: string;
   /** Creates one run of this type (or, with no create endpoint, names a seeded one). */
   create(context: CreateContext): Promise<CreatedRun>;
-  /** Reads the run's status with the resource's own read method. */
-  status(client: ExtendClient, id: string): Promise<string>;
+  /** The status of the run as the resource's own read method returns it (legacy types wrap it). */
+  statusOf(run: RunOf<ExtendClient[R]>): string;
   /** Where the API documents this type's lifecycle, shown next to a documented refusal. */
   reference: string;
 }
@@ -58,7 +58,7 @@ export const runTypeScenarios = {
         file: { url: inputs.fileUrl },
         metadata: sampleMetadata,
       }),
-    status: async (client, id) => (await client.workflowRuns.retrieve(id)).status,
+    statusOf: (run) => run.status,
     reference: "REFERENCE §2.1, §4.2",
   },
   extractRuns: {
@@ -71,7 +71,7 @@ export const runTypeScenarios = {
         file: { url: inputs.fileUrl },
         metadata: sampleMetadata,
       }),
-    status: async (client, id) => (await client.extractRuns.retrieve(id)).status,
+    statusOf: (run) => run.status,
     reference: "REFERENCE §2.2, §4.2",
   },
   parseRuns: {
@@ -80,7 +80,7 @@ export const runTypeScenarios = {
     needs: [],
     create: ({ client, inputs }) =>
       client.parseRuns.create({ file: { url: inputs.fileUrl }, metadata: sampleMetadata }),
-    status: async (client, id) => (await client.parseRuns.retrieve(id)).status,
+    statusOf: (run) => run.status,
     reference: "REFERENCE §2.3, §4.2, §4.4 (1)",
   },
   classifyRuns: {
@@ -93,7 +93,7 @@ export const runTypeScenarios = {
         file: { url: inputs.fileUrl },
         metadata: sampleMetadata,
       }),
-    status: async (client, id) => (await client.classifyRuns.retrieve(id)).status,
+    statusOf: (run) => run.status,
     reference: "REFERENCE §2.4, §4.2",
   },
   splitRuns: {
@@ -106,7 +106,7 @@ export const runTypeScenarios = {
         file: { url: inputs.fileUrl },
         metadata: sampleMetadata,
       }),
-    status: async (client, id) => (await client.splitRuns.retrieve(id)).status,
+    statusOf: (run) => run.status,
     reference: "REFERENCE §2.5, §4.2",
   },
   editRuns: {
@@ -114,7 +114,7 @@ export const runTypeScenarios = {
     cancellableWhile: [],
     needs: [],
     create: ({ client, inputs }) => client.editRuns.create({ file: { url: inputs.fileUrl } }),
-    status: async (client, id) => (await client.editRuns.retrieve(id)).status,
+    statusOf: (run) => run.status,
     reference: "REFERENCE §2.6 (no list, no cancel)",
   },
   formDetectionRuns: {
@@ -123,7 +123,7 @@ export const runTypeScenarios = {
     needs: [],
     create: ({ client, inputs }) =>
       client.formDetectionRuns.create({ file: { url: inputs.fileUrl } }),
-    status: async (client, id) => (await client.formDetectionRuns.retrieve(id)).status,
+    statusOf: (run) => run.status,
     reference: "REFERENCE §2.7 (create and get only)",
   },
   batchRuns: {
@@ -133,7 +133,7 @@ export const runTypeScenarios = {
     needs: [],
     create: ({ client, inputs }) =>
       client.parseRuns.createBatch({ inputs: [{ file: { url: inputs.fileUrl } }] }),
-    status: async (client, id) => (await client.batchRuns.get(id)).status,
+    statusOf: (run) => run.status,
     reference: "REFERENCE §2.8 (get only)",
   },
   evaluationSetRuns: {
@@ -145,7 +145,7 @@ export const runTypeScenarios = {
         evaluationSetId: required(inputs.evaluationSetId, "evaluationSetId"),
         entity: { id: required(inputs.evaluationEntityId, "evaluationEntityId") },
       }),
-    status: async (client, id) => (await client.evaluationSetRuns.retrieve(id)).status,
+    statusOf: (run) => run.status,
     reference: "REFERENCE §2.8 (create and get only)",
   },
   processorRuns: {
@@ -161,7 +161,7 @@ export const runTypeScenarios = {
       });
       return processorRun;
     },
-    status: async (client, id) => (await client.processorRuns.get(id)).processorRun.status,
+    statusOf: (run) => run.processorRun.status,
     reference: "REFERENCE §2.9 (legacy)",
   },
   batchProcessorRuns: {
@@ -174,8 +174,7 @@ export const runTypeScenarios = {
       const { batchProcessorRun } = await client.batchProcessorRuns.get(id);
       return batchProcessorRun;
     },
-    status: async (client, id) =>
-      (await client.batchProcessorRuns.get(id)).batchProcessorRun.status,
+    statusOf: (run) => run.batchProcessorRun.status,
     reference: "REFERENCE §2.9 (legacy, get only)",
   },
 } satisfies { [R in RunResource]: RunTypeScenario<R> };

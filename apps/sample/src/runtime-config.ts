@@ -10,8 +10,7 @@ export interface RuntimeConfig {
   target: "emulator" | "live";
   inputs: SampleInputs;
   only: readonly RunResource[];
-  /** Milliseconds between two reads of a run while waiting for it (real clock). */
-  pollMs: number;
-  /** Reads before giving up on one status change. */
-  maxPolls: number;
+  /** `waitFor`'s first delay between reads, and how long it waits for one status change, in ms. */
+  interval: number;
+  timeout: number;
 }

@@ -2,7 +2,6 @@ import { operationTable } from "@extendkit/core";
 import { describe, expect, it } from "vitest";
 import { runResources, supports } from "../src/run-resource.ts";
 import { runTypeScenarios } from "../src/run-types.ts";
-import { routedHere } from "../src/runs-api.ts";
 
 // The map's exhaustiveness is a typecheck (`satisfies`); these tests pin the same facts at run
 // time and against REFERENCE §2 and §4.2, so a wrong generator cannot make both agree silently.
@@ -49,20 +48,5 @@ describe("the run-type map", () => {
       const op = operationTable.find((o) => o.resource === name && o.name === verb);
       expect(op && ids.has(op.operationId), `${resource}: ${method}`).toBe(true);
     }
-  });
-});
-
-describe("routedHere", () => {
-  it("follows the longest id prefix of the generated routing table", () => {
-    expect(routedHere("workflow_run_abc", "workflowRuns")).toBe(true);
-    expect(routedHere("exr_abc", "extractRuns")).toBe(true);
-    expect(routedHere("bpar_abc", "batchRuns")).toBe(true);
-    expect(routedHere("batch_processor_run_abc", "batchProcessorRuns")).toBe(true);
-  });
-
-  it("is false where a prefix is shared, so those runs go through their own resource", () => {
-    expect(routedHere("bpr_abc", "evaluationSetRuns")).toBe(false);
-    expect(routedHere("exr_abc", "processorRuns")).toBe(false);
-    expect(routedHere("nope_abc", "extractRuns")).toBe(false);
   });
 });

@@ -6,11 +6,10 @@ import { createProxyHandler } from "@extendkit/browser/proxy";
 import { operationTable } from "@extendkit/core";
 import { toNodeHandler } from "@extendkit/node";
 import { chromium } from "playwright-core";
-import type { RuntimeConfig } from "../runtime-config.ts";
 import type { StepResult } from "../step-result.ts";
 import { bundlePath } from "./bundle-path.ts";
 import type { Launch } from "./launch.ts";
-import { openUpstream } from "./upstream.ts";
+import { openUpstream, runtimeConfig } from "./upstream.ts";
 
 /** Debian's Chromium; `CHROMIUM_PATH` names another. Never a browser downloaded by Playwright. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -45,13 +44,7 @@ export const launchBrowser: Launch = async ({ target, only, emit }) => {
     );
   }
   const upstream = await openUpstream(target);
-  const config: RuntimeConfig = {
-    target: upstream.target,
-    inputs: upstream.inputs,
-    only,
-    pollMs: upstream.pollMs,
-    maxPolls: upstream.maxPolls,
-  };
+  const config = runtimeConfig(upstream, only);
   const proxy = createProxyHandler({
     apiKey: upstream.apiKey,
     baseUrl: upstream.baseUrl,

@@ -1,10 +1,9 @@
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
-import type { RuntimeConfig } from "../runtime-config.ts";
 import { bundlePath } from "./bundle-path.ts";
 import type { Launch } from "./launch.ts";
 import { readEvents } from "./read-events.ts";
-import { openUpstream } from "./upstream.ts";
+import { openUpstream, runtimeConfig } from "./upstream.ts";
 
 /** Longest a Deno run may take before it is stopped (a live run waits for real processing). */
 const DEADLINE_MS = 10 * 60_000;
@@ -17,13 +16,7 @@ const DEADLINE_MS = 10 * 60_000;
 export const launchDeno: Launch = async ({ target, only, emit }) => {
   const upstream = await openUpstream(target);
   try {
-    const config: RuntimeConfig = {
-      target: upstream.target,
-      inputs: upstream.inputs,
-      only,
-      pollMs: upstream.pollMs,
-      maxPolls: upstream.maxPolls,
-    };
+    const config = runtimeConfig(upstream, only);
     const env: Record<string, string | undefined> = {
       ...process.env,
       EXTEND_API_KEY: upstream.apiKey,

@@ -2,6 +2,7 @@ import { createClient } from "@extendkit/node";
 import { runSample } from "../run-sample.ts";
 import { startEmulator } from "./emulator-host.ts";
 import type { Launch } from "./launch.ts";
+import { LIVE_WAIT } from "./upstream.ts";
 
 /**
  * Runs the sample in this Node process with `@extendkit/node`. On the emulator (the default) the
@@ -11,25 +12,23 @@ import type { Launch } from "./launch.ts";
  */
 export const launchNode: Launch = async ({ target, only, emit }) => {
   if (target.kind === "live") {
-    const env = {
-      client: createClient(),
-      inputs: target.inputs,
-      target: "live" as const,
-      clock: "real" as const,
-      tick: () => new Promise<void>((resolve) => setTimeout(resolve, 2000)),
-      maxTicks: 150,
-    };
-    await runSample(env, emit, only);
+    const time = { kind: "real", ...LIVE_WAIT } as const;
+    await runSample(
+      { client: createClient(), inputs: target.inputs, target: "live", time },
+      emit,
+      only,
+    );
     return;
   }
-  const emulator = await startEmulator("virtual");
-  const env = {
-    client: createClient(emulator.clientOptions),
-    inputs: emulator.inputs,
-    target: "emulator" as const,
-    clock: "virtual" as const,
-    tick: emulator.tick,
-    maxTicks: emulator.maxTicks,
-  };
-  await runSample(env, emit, only);
+  const { emulator, apiKey, workspaceId, inputs } = startEmulator("virtual");
+  // Every option given explicitly: stray EXTEND_* variables must not point this client elsewhere.
+  const client = createClient({
+    apiKey,
+    workspaceId,
+    baseUrl: "https://emulator.invalid",
+    fetch: emulator.fetch,
+  });
+  const advance = (ms: number) => emulator.clock.advance(ms);
+  const time = { kind: "virtual", advance, stepMs: 500, maxSteps: 40 } as const;
+  await runSample({ client, inputs, target: "emulator", time }, emit, only);
 };

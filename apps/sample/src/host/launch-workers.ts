@@ -1,9 +1,8 @@
 import { Miniflare } from "miniflare";
-import type { RuntimeConfig } from "../runtime-config.ts";
 import { bundlePath } from "./bundle-path.ts";
 import type { Launch } from "./launch.ts";
-import { readEvents } from "./read-events.ts";
-import { openUpstream } from "./upstream.ts";
+import { decodeText, readEvents } from "./read-events.ts";
+import { openUpstream, runtimeConfig } from "./upstream.ts";
 
 /** A date workerd 1.20260312 supports; no compatibility flags, so no `nodejs_compat`. */
 const COMPATIBILITY_DATE = "2026-03-01";
@@ -27,13 +26,7 @@ export const launchWorkers: Launch = async ({ target, only, emit }) => {
     bindings,
   });
   try {
-    const config: RuntimeConfig = {
-      target: upstream.target,
-      inputs: upstream.inputs,
-      only,
-      pollMs: upstream.pollMs,
-      maxPolls: upstream.maxPolls,
-    };
+    const config = runtimeConfig(upstream, only);
     const response = await worker.dispatchFetch("http://sample.local/", {
       method: "POST",
       body: JSON.stringify(config),
@@ -43,7 +36,7 @@ export const launchWorkers: Launch = async ({ target, only, emit }) => {
         `the Worker answered ${response.status}: ${(await response.text()).slice(0, 500)}`,
       );
     }
-    await readEvents(response.body.pipeThrough(new TextDecoderStream()), emit);
+    await readEvents(decodeText(response.body as unknown as ReadableStream<Uint8Array>), emit);
   } finally {
     await worker.dispose();
     await upstream.close();

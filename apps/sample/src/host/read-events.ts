@@ -36,3 +36,15 @@ function parse(line: string): SampleEvent {
   }
   throw new Error(`unexpected output: ${line.slice(0, 200)}`);
 }
+
+/** The text of a byte stream, chunk by chunk (for streams from other realms, such as Miniflare's). */
+export async function* decodeText(body: ReadableStream<Uint8Array>): AsyncIterable<string> {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    yield decoder.decode(value, { stream: true });
+  }
+  yield decoder.decode();
+}

@@ -39,9 +39,12 @@ export async function runRuntimes(options: RunRuntimesOptions): Promise<RuntimeR
             only: options.only,
             emit(result) {
               report.results.push(result);
-              const mark = result.outcome === "mismatch" ? "✗" : "✓";
-              task.output = `${mark} ${result.runType}: ${result.step} → ${result.summary}`;
-              if (result.step === "gone") done++;
+              if (result.step !== "gone") return;
+              // One progress line per finished run type (a full line per step floods a CI log).
+              const steps = report.results.filter((r) => r.runType === result.runType);
+              const bad = steps.filter((r) => r.outcome === "mismatch").length;
+              task.output = `${bad ? "✗" : "✓"} ${result.runType}${bad ? ` (${bad} mismatches)` : ""}`;
+              done++;
               task.title = `${report.runtime}: ${done}/${options.only.length} run types`;
             },
           });
@@ -55,8 +58,8 @@ export async function runRuntimes(options: RunRuntimesOptions): Promise<RuntimeR
         }
         const bad = report.results.filter((r) => r.outcome === "mismatch").length;
         task.title = `${report.runtime}: ${report.results.length} steps, ${bad} mismatches (${formatMs(report.ms)})`;
-        if (report.fatal) throw new Error(`${report.runtime}: ${report.fatal}`);
-        if (bad > 0) throw new Error(task.title);
+        if (report.fatal) throw new Error("the runtime failed");
+        if (bad > 0) throw new Error(`${bad} mismatches`);
       },
     })),
     {

@@ -1,3 +1,5 @@
+import type { RunResource } from "../run-resource.ts";
+import type { RuntimeConfig } from "../runtime-config.ts";
 import type { SampleInputs } from "../sample-inputs.ts";
 import type { Target } from "./read-target.ts";
 
@@ -11,16 +13,18 @@ export interface Upstream {
   apiKey: string;
   workspaceId: string | undefined;
   inputs: SampleInputs;
-  /** Milliseconds between two reads of a run while waiting, and how many reads at most. */
-  pollMs: number;
-  maxPolls: number;
+  /** `waitFor`'s first delay between reads, and how long it waits for one status change, in ms. */
+  interval: number;
+  timeout: number;
   close(): Promise<void>;
 }
+
+/** Live runs take seconds to minutes: the client's default polling, for up to 5 minutes. */
+export const LIVE_WAIT = { interval: 1000, timeout: 5 * 60_000 } as const;
 
 /** Opens the upstream for one out-of-process runtime. */
 export async function openUpstream(target: Target): Promise<Upstream> {
   if (target.kind === "live") {
-    // Live runs take seconds to minutes: poll every 2 s for up to 5 minutes per status change.
     const { apiKey, baseUrl, workspaceId, inputs } = target;
     return {
       target: "live",
@@ -28,11 +32,16 @@ export async function openUpstream(target: Target): Promise<Upstream> {
       baseUrl,
       workspaceId,
       inputs,
-      pollMs: 2000,
-      maxPolls: 150,
+      ...LIVE_WAIT,
       close: async () => {},
     };
   }
   const { serveEmulator } = await import("./serve-emulator.ts");
   return serveEmulator();
+}
+
+/** The config the runtime gets, as JSON (no credentials in it). */
+export function runtimeConfig(upstream: Upstream, only: readonly RunResource[]): RuntimeConfig {
+  const { target, inputs, interval, timeout } = upstream;
+  return { target, inputs, only, interval, timeout };
 }
