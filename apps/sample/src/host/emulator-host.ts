@@ -16,9 +16,10 @@ export interface SampleEmulator {
 
 /**
  * Run durations on the real clock (served emulators): long enough that a cancel sent right after
- * the create always finds the run PROCESSING, short enough that `--runtime all` stays quick.
+ * the create finds the run still PROCESSING even on a loaded machine (a page's requests queue
+ * behind Chromium's six connections per host), short enough that `--runtime all` stays quick.
  */
-const REAL_DURATIONS = { pendingMs: 300, processingMs: 1500, cancellingMs: 200 };
+const REAL_DURATIONS = { pendingMs: 500, processingMs: 3000, cancellingMs: 300 };
 
 /**
  * Creates the emulator (default credentials, strict response validation, no faults, no rate

@@ -4,7 +4,7 @@ import type { Upstream } from "./upstream.ts";
 
 /**
  * An emulator on a real clock, served on 127.0.0.1 at a free port, for one out-of-process runtime.
- * Runs finish within two seconds (see `emulator-host.ts`), so `waitFor` polls every 100 ms.
+ * Runs finish within a few seconds (see `emulator-host.ts`), so `waitFor` starts polling at 250 ms.
  */
 export async function serveEmulator(): Promise<Upstream> {
   const { emulator, apiKey, workspaceId, inputs } = startEmulator("real");
@@ -15,8 +15,8 @@ export async function serveEmulator(): Promise<Upstream> {
     apiKey,
     workspaceId,
     inputs,
-    interval: 100,
-    timeout: 20_000,
+    interval: 250,
+    timeout: 30_000,
     close: () => server.close(),
   };
 }
