@@ -44,21 +44,37 @@ describe("extendkit-emulator CLI", () => {
 
   it("serves on 127.0.0.1 with keys, switches and durations from the command line", async () => {
     const url = await start([
-      "--port", "0",
-      "--key", "sk_test_cli:ws_cli",
-      "--processing-ms", "1000",
-      "--clock", "virtual",
-      "--switch", "repeatDelete=200",
+      "--port",
+      "0",
+      "--key",
+      "sk_test_cli:ws_cli",
+      "--processing-ms",
+      "1000",
+      "--clock",
+      "virtual",
+      "--switch",
+      "repeatDelete=200",
     ]);
     const headers = { authorization: "Bearer sk_test_cli", "content-type": "application/json" };
     const run = await (
-      await fetch(`${url}/parse_runs`, { method: "POST", headers, body: JSON.stringify({ file: { id: "file_1" } }) })
+      await fetch(`${url}/parse_runs`, {
+        method: "POST",
+        headers,
+        body: JSON.stringify({ file: { id: "file_1" } }),
+      })
     ).json();
     expect(run.status).toBe("PROCESSING");
-    await fetch(`${url}/_emulator/clock/advance`, { method: "POST", body: JSON.stringify({ ms: 1000 }) });
-    expect((await (await fetch(`${url}/parse_runs/${run.id}`, { headers })).json()).status).toBe("PROCESSED");
+    await fetch(`${url}/_emulator/clock/advance`, {
+      method: "POST",
+      body: JSON.stringify({ ms: 1000 }),
+    });
+    expect((await (await fetch(`${url}/parse_runs/${run.id}`, { headers })).json()).status).toBe(
+      "PROCESSED",
+    );
     await fetch(`${url}/parse_runs/${run.id}`, { method: "DELETE", headers });
-    expect((await fetch(`${url}/parse_runs/${run.id}`, { method: "DELETE", headers })).status).toBe(200);
+    expect((await fetch(`${url}/parse_runs/${run.id}`, { method: "DELETE", headers })).status).toBe(
+      200,
+    );
     const records = await (await fetch(`${url}/_emulator/records`)).json();
     expect(JSON.stringify(records)).not.toContain("sk_test_cli");
   });

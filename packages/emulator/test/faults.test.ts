@@ -8,7 +8,12 @@ const once = (fault: FaultRule["fault"], routes: FaultRule["routes"] = "*"): Fau
   count: 1,
 });
 
-const raw = (emu: ReturnType<typeof createEmulator>, method: string, path: string, signal?: AbortSignal) =>
+const raw = (
+  emu: ReturnType<typeof createEmulator>,
+  method: string,
+  path: string,
+  signal?: AbortSignal,
+) =>
   emu.fetch(`${BASE}${path}`, {
     method,
     headers: { authorization: "Bearer sk_test_emulator" },
@@ -19,7 +24,10 @@ describe("fault types (in-process)", () => {
   it("latency delays the answer on the emulator clock", async () => {
     const { emu, call } = setup({ faults: [once({ type: "latency", ms: 200 })] });
     let done = false;
-    const p = call("GET", "/extract_runs").then((r) => ((done = true), r));
+    const p = call("GET", "/extract_runs").then((r) => {
+      done = true;
+      return r;
+    });
     await emu.clock.advance(199);
     expect(done).toBe(false);
     await emu.clock.advance(1);
@@ -30,7 +38,10 @@ describe("fault types (in-process)", () => {
     const { emu, call } = setup({
       faults: [
         once({ type: "error", status: 429, retryAfter: 3 }, "extractRuns.create"),
-        once({ type: "error", status: 503, retryAfter: { dateOffsetMs: 2000 } }, "extractRuns.list"),
+        once(
+          { type: "error", status: 503, retryAfter: { dateOffsetMs: 2000 } },
+          "extractRuns.list",
+        ),
       ],
     });
     const a = await call("POST", "/extract_runs", CREATE["/extract_runs"]);
@@ -40,7 +51,9 @@ describe("fault types (in-process)", () => {
     expect(emu.runIds()).toEqual([]);
     const b = await call("GET", "/extract_runs");
     expect(b.status).toBe(503);
-    expect(b.headers.get("retry-after")).toBe(new Date(Date.parse("2026-03-01T00:00:02Z")).toUTCString());
+    expect(b.headers.get("retry-after")).toBe(
+      new Date(Date.parse("2026-03-01T00:00:02Z")).toUTCString(),
+    );
   });
 
   it("html: a CDN page with text/html", async () => {
@@ -114,7 +127,10 @@ describe("fault types (in-process)", () => {
   it("dripHeaders: in-process, the answer waits head-size × msPerByte", async () => {
     const { emu, call } = setup({ faults: [once({ type: "dripHeaders", msPerByte: 10 })] });
     let done = false;
-    const p = call("GET", "/extract_runs").then((r) => ((done = true), r));
+    const p = call("GET", "/extract_runs").then((r) => {
+      done = true;
+      return r;
+    });
     await new Promise((r) => setTimeout(r, 10)); // let the request reach its dripped head
     await emu.clock.advance(100);
     expect(done).toBe(false);
@@ -146,11 +162,17 @@ describe("fault types (in-process)", () => {
     emu.addFault(once({ type: "emptyPage" }, "*.list"));
     const empty = await call("GET", "/parse_runs?maxPageSize=2");
     expect(empty.body.data).toEqual([]);
-    const after = await call("GET", `/parse_runs?maxPageSize=2&nextPageToken=${encodeURIComponent(empty.body.nextPageToken)}`);
+    const after = await call(
+      "GET",
+      `/parse_runs?maxPageSize=2&nextPageToken=${encodeURIComponent(empty.body.nextPageToken)}`,
+    );
     expect(after.body.data).toHaveLength(2);
     emu.addFault(once({ type: "repeatPage" }, "*.list"));
     const token = after.body.nextPageToken;
-    const repeated = await call("GET", `/parse_runs?maxPageSize=2&nextPageToken=${encodeURIComponent(token)}`);
+    const repeated = await call(
+      "GET",
+      `/parse_runs?maxPageSize=2&nextPageToken=${encodeURIComponent(token)}`,
+    );
     expect(repeated.body.nextPageToken).toBe(token);
   });
 
@@ -166,7 +188,9 @@ describe("fault types (in-process)", () => {
 
 describe("fault rules", () => {
   it("match operationIds with wildcards and never touch other routes", async () => {
-    const { call } = setup({ faults: [{ routes: ["*.delete"], fault: { type: "error", status: 500 } }] });
+    const { call } = setup({
+      faults: [{ routes: ["*.delete"], fault: { type: "error", status: 500 } }],
+    });
     expect((await call("GET", "/extract_runs")).status).toBe(200);
     expect((await call("DELETE", "/extract_runs/exr_1")).status).toBe(500);
     expect((await call("DELETE", "/parse_runs/pr_1")).status).toBe(500);
@@ -174,23 +198,33 @@ describe("fault rules", () => {
 
   it("count, skip and window", async () => {
     const { emu, call } = setup({
-      faults: [{ fault: { type: "error", status: 503 }, skip: 1, count: 2, window: { durationMs: 1000 } }],
+      faults: [
+        { fault: { type: "error", status: 503 }, skip: 1, count: 2, window: { durationMs: 1000 } },
+      ],
     });
     const statuses = [];
     for (let i = 0; i < 4; i++) statuses.push((await call("GET", "/extract_runs")).status);
     expect(statuses).toEqual([200, 503, 503, 200]);
     emu.clearFaults();
-    emu.addFault({ fault: { type: "error", status: 503 }, window: { startMs: 100, durationMs: 100, everyMs: 1000 } });
+    emu.addFault({
+      fault: { type: "error", status: 503 },
+      window: { startMs: 100, durationMs: 100, everyMs: 1000 },
+    });
     const at = async (ms: number) => {
       await emu.clock.advance(ms);
       return (await call("GET", "/extract_runs")).status;
     };
-    expect([await at(0), await at(100), await at(100), await at(900)]).toEqual([200, 503, 200, 503]);
+    expect([await at(0), await at(100), await at(100), await at(900)]).toEqual([
+      200, 503, 200, 503,
+    ]);
   });
 
   it("probability draws are seeded: the same seed gives the same faults, another seed others", async () => {
     const pattern = async (seed: number) => {
-      const emu = createEmulator({ seed, faults: [{ fault: { type: "error", status: 500 }, probability: 0.3 }] });
+      const emu = createEmulator({
+        seed,
+        faults: [{ fault: { type: "error", status: 500 }, probability: 0.3 }],
+      });
       const call = api(emu);
       const out: number[] = [];
       for (let i = 0; i < 40; i++) out.push((await call("GET", "/extract_runs")).status);
@@ -215,27 +249,45 @@ describe("fault rules", () => {
 });
 
 describe("control endpoint", () => {
-  const control = (emu: ReturnType<typeof createEmulator>, method: string, path: string, body?: unknown) =>
+  const control = (
+    emu: ReturnType<typeof createEmulator>,
+    method: string,
+    path: string,
+    body?: unknown,
+  ) =>
     emu
       .fetch(`${BASE}/_emulator${path}`, {
         method,
-        ...(body !== undefined ? { body: JSON.stringify(body), headers: { "content-type": "application/json" } } : {}),
+        ...(body !== undefined
+          ? { body: JSON.stringify(body), headers: { "content-type": "application/json" } }
+          : {}),
       })
       .then(async (r) => ({ status: r.status, body: await r.json() }));
 
   it("adds faults, advances the clock, seeds runs, reads records, resets", async () => {
     const emu = createEmulator();
     const call = api(emu);
-    const added = await control(emu, "POST", "/faults", { routes: "*.list", fault: { type: "error", status: 502 }, count: 1 });
+    const added = await control(emu, "POST", "/faults", {
+      routes: "*.list",
+      fault: { type: "error", status: 502 },
+      count: 1,
+    });
     expect(added.body.id).toMatch(/^fault_/);
     expect((await call("GET", "/extract_runs")).status).toBe(502);
-    const seeded = await control(emu, "POST", "/runs", { kind: "extractRuns", status: "PROCESSING" });
+    const seeded = await control(emu, "POST", "/runs", {
+      kind: "extractRuns",
+      status: "PROCESSING",
+    });
     await control(emu, "POST", "/clock/advance", { ms: 2000 });
     expect((await call("GET", `/extract_runs/${seeded.body.id}`)).body.status).toBe("PROCESSED");
     const records = await control(emu, "GET", "/records");
-    expect(records.body.requests.filter((r: { operationId: string }) => r.operationId !== "control")).toHaveLength(2);
+    expect(
+      records.body.requests.filter((r: { operationId: string }) => r.operationId !== "control"),
+    ).toHaveLength(2);
     expect((await control(emu, "POST", "/scenarios/F03")).body.ids).toHaveLength(1);
-    expect((await control(emu, "PATCH", "/switches", { repeatDelete: 200 })).body.repeatDelete).toBe(200);
+    expect(
+      (await control(emu, "PATCH", "/switches", { repeatDelete: 200 })).body.repeatDelete,
+    ).toBe(200);
     expect((await control(emu, "GET", "/")).body.clock).toBe("virtual");
     await control(emu, "POST", "/reset");
     expect(emu.runIds()).toEqual([]);

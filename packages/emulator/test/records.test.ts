@@ -14,7 +14,11 @@ describe("records", () => {
       [2, "GET", "extractRuns.list", 503, "error"],
       [3, "GET", null, 404, null],
     ]);
-    expect(log[0]).toMatchObject({ keyIndex: 0, workspaceId: "ws_emulator", at: Date.parse("2026-03-01T00:00:00Z") });
+    expect(log[0]).toMatchObject({
+      keyIndex: 0,
+      workspaceId: "ws_emulator",
+      at: Date.parse("2026-03-01T00:00:00Z"),
+    });
     expect(JSON.stringify(log)).not.toContain("sk_test");
   });
 

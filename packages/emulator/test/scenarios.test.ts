@@ -19,20 +19,22 @@ function scenario(id: keyof typeof faultScenarios, extra: EmulatorOptions = {}) 
 }
 
 /** Settles `work`, advancing the emulator clock while requests wait on it (bounded). */
-async function settle<T>(emu: Emulator, work: Promise<T>[], stepMs = 1000): Promise<PromiseSettledResult<T>[]> {
+async function settle<T>(
+  emu: Emulator,
+  work: Promise<T>[],
+  stepMs = 1000,
+): Promise<PromiseSettledResult<T>[]> {
   let done = false;
-  const all = Promise.allSettled(work).then((r) => ((done = true), r));
+  const all = Promise.allSettled(work).then((r) => {
+    done = true;
+    return r;
+  });
   for (let i = 0; i < 200 && !done; i++) {
     await macrotask();
     if (!done) await emu.clock.advance(stepMs);
   }
   return all;
 }
-
-const statuses = (answers: PromiseSettledResult<Answer>[]) =>
-  answers.map((a) => (a.status === "fulfilled" ? a.value.status : "rejected"));
-
-const count = <T>(list: T[], value: T) => list.filter((x) => x === value).length;
 
 function seedRuns(emu: Emulator, n: number, status = "PROCESSED") {
   for (let i = 0; i < n; i++) emu.seedRun({ kind: "extractRuns", status });
@@ -49,7 +51,10 @@ describe("fault scenarios F01–F20", () => {
   it("F01 fixed latency: 200 ms on every response", async () => {
     const { emu, call } = scenario("F01");
     let done = false;
-    const p = call("GET", "/extract_runs").then((r) => ((done = true), r));
+    const p = call("GET", "/extract_runs").then((r) => {
+      done = true;
+      return r;
+    });
     await macrotask();
     await emu.clock.advance(199);
     expect(done).toBe(false);
@@ -60,7 +65,9 @@ describe("fault scenarios F01–F20", () => {
   it("F02 latency 50 ± 40 ms with a 1% tail at 5 s", async () => {
     const { emu, call } = scenario("F02");
     let finished = 0;
-    const work = Array.from({ length: 500 }, () => call("GET", "/extract_runs").then(() => finished++));
+    const work = Array.from({ length: 500 }, () =>
+      call("GET", "/extract_runs").then(() => finished++),
+    );
     await macrotask();
     await emu.clock.advance(90);
     await macrotask();
@@ -101,7 +108,9 @@ describe("fault scenarios F01–F20", () => {
     const limited = res.filter((r) => r.status === 429);
     expect(limited.length).toBeGreaterThan(30);
     expect(limited.length).toBeLessThan(100);
-    expect(limited.every((r) => r.headers.get("retry-after") === null && r.body.retryable === true)).toBe(true);
+    expect(
+      limited.every((r) => r.headers.get("retry-after") === null && r.body.retryable === true),
+    ).toBe(true);
     await emu.clock.advance(60_000);
     for (let i = 0; i < 50; i++) expect((await call("GET", "/extract_runs")).status).toBe(200);
   });
@@ -175,7 +184,9 @@ describe("fault scenarios F01–F20", () => {
     const { emu } = scenario("F12");
     let broken = 0;
     for (let i = 0; i < 400; i++) {
-      const res = await emu.fetch(`${BASE}/extract_runs`, { headers: { authorization: "Bearer sk_test_emulator" } });
+      const res = await emu.fetch(`${BASE}/extract_runs`, {
+        headers: { authorization: "Bearer sk_test_emulator" },
+      });
       expect(res.status).toBe(200);
       await res.text().catch((e) => {
         expect(isConnectionReset(e)).toBe(true);
@@ -189,7 +200,9 @@ describe("fault scenarios F01–F20", () => {
   it("F13 slow body: ~1% of bodies at 10 B/s", async () => {
     const { emu } = scenario("F13");
     const bodies = Array.from({ length: 500 }, () =>
-      emu.fetch(`${BASE}/extract_runs`, { headers: { authorization: "Bearer sk_test_emulator" } }).then((r) => r.text()),
+      emu
+        .fetch(`${BASE}/extract_runs`, { headers: { authorization: "Bearer sk_test_emulator" } })
+        .then((r) => r.text()),
     );
     let read = 0;
     for (const b of bodies) b.then(() => read++);
@@ -198,7 +211,9 @@ describe("fault scenarios F01–F20", () => {
     expect(slow).toBeGreaterThan(0);
     expect(500 - read).toBe(slow);
     const texts = await settle(emu, bodies, 1000);
-    expect(texts.every((t) => t.status === "fulfilled" && t.value === '{"object":"list","data":[]}')).toBe(true);
+    expect(
+      texts.every((t) => t.status === "fulfilled" && t.value === '{"object":"list","data":[]}'),
+    ).toBe(true);
   });
 
   it("F14 headers then stall: ~1% never finish until the client aborts", async () => {
@@ -206,11 +221,18 @@ describe("fault scenarios F01–F20", () => {
     const controller = new AbortController();
     const bodies = Array.from({ length: 500 }, () =>
       emu
-        .fetch(`${BASE}/extract_runs`, { headers: { authorization: "Bearer sk_test_emulator" }, signal: controller.signal })
+        .fetch(`${BASE}/extract_runs`, {
+          headers: { authorization: "Bearer sk_test_emulator" },
+          signal: controller.signal,
+        })
         .then((r) => r.text()),
     );
     let read = 0;
-    for (const b of bodies) b.then(() => read++, () => {});
+    for (const b of bodies)
+      b.then(
+        () => read++,
+        () => {},
+      );
     for (let i = 0; i < 5; i++) await macrotask();
     const stalled = emu.faults()[0]?.fired ?? 0;
     expect(stalled).toBeGreaterThan(0);
@@ -225,7 +247,9 @@ describe("fault scenarios F01–F20", () => {
   it("F15 dripped headers: ~0.5% of heads at 800 ms per byte", async () => {
     const { emu, call } = scenario("F15");
     let done = 0;
-    const work = Array.from({ length: 1000 }, () => call("GET", "/extract_runs").then(() => done++));
+    const work = Array.from({ length: 1000 }, () =>
+      call("GET", "/extract_runs").then(() => done++),
+    );
     for (let i = 0; i < 5; i++) await macrotask();
     const dripped = emu.faults()[0]?.fired ?? 0;
     expect(dripped).toBeGreaterThan(0);
@@ -241,7 +265,11 @@ describe("fault scenarios F01–F20", () => {
     const notFound = ids.filter((_, i) => res[i]?.status === 404);
     expect(notFound.length).toBeGreaterThan(5);
     expect(notFound.every((id) => emu.records.effects(id).deletedByOthers === 1)).toBe(true);
-    expect(ids.every((id) => emu.records.effects(id).deleted + emu.records.effects(id).deletedByOthers === 1)).toBe(true);
+    expect(
+      ids.every(
+        (id) => emu.records.effects(id).deleted + emu.records.effects(id).deletedByOthers === 1,
+      ),
+    ).toBe(true);
   });
 
   it("F17 cancel races completion: ~10% complete first; none is left CANCELLED by mistake", async () => {

@@ -41,7 +41,9 @@ describe("serve()", () => {
     const { url } = await served(emu);
     const run = emu.seedRun({ kind: "parseRuns" });
     emu.addFault({ routes: "*.delete", fault: { type: "resetAfterCommit" }, count: 1 });
-    await expect(fetch(`${url}/parse_runs/${run.id}`, { method: "DELETE", headers })).rejects.toThrow(TypeError);
+    await expect(
+      fetch(`${url}/parse_runs/${run.id}`, { method: "DELETE", headers }),
+    ).rejects.toThrow(TypeError);
     expect(emu.records.effects(String(run.id)).deleted).toBe(1);
     emu.addFault({ fault: { type: "resetBeforeCommit" }, count: 1 });
     await expect(fetch(`${url}/parse_runs`, { headers })).rejects.toThrow(TypeError);

@@ -20,16 +20,19 @@ describe("switches", () => {
     ["workflow", "CANCELLING", "CANCELLED"],
     ["all", "CANCELLING", "CANCELLING"],
     ["none", "CANCELLED", "CANCELLED"],
-  ] as const)("cancelling: %s (workflow answers %s, extract answers %s)", async (setting, workflow, extract) => {
-    const { emu, call } = setup({ switches: { cancelling: setting } });
-    const w = await call("POST", "/workflow_runs", CREATE["/workflow_runs"]);
-    const e = await call("POST", "/extract_runs", CREATE["/extract_runs"]);
-    expect((await call("POST", `/workflow_runs/${w.body.id}/cancel`)).body.status).toBe(workflow);
-    expect((await call("POST", `/extract_runs/${e.body.id}/cancel`)).body.status).toBe(extract);
-    await emu.clock.advance(500);
-    expect((await call("GET", `/workflow_runs/${w.body.id}`)).body.status).toBe("CANCELLED");
-    expect((await call("GET", `/extract_runs/${e.body.id}`)).body.status).toBe("CANCELLED");
-  });
+  ] as const)(
+    "cancelling: %s (workflow answers %s, extract answers %s)",
+    async (setting, workflow, extract) => {
+      const { emu, call } = setup({ switches: { cancelling: setting } });
+      const w = await call("POST", "/workflow_runs", CREATE["/workflow_runs"]);
+      const e = await call("POST", "/extract_runs", CREATE["/extract_runs"]);
+      expect((await call("POST", `/workflow_runs/${w.body.id}/cancel`)).body.status).toBe(workflow);
+      expect((await call("POST", `/extract_runs/${e.body.id}/cancel`)).body.status).toBe(extract);
+      await emu.clock.advance(500);
+      expect((await call("GET", `/workflow_runs/${w.body.id}`)).body.status).toBe("CANCELLED");
+      expect((await call("GET", `/extract_runs/${e.body.id}`)).body.status).toBe("CANCELLED");
+    },
+  );
 
   it.each([
     [false, 400],
@@ -92,12 +95,18 @@ describe("switches", () => {
     ["cursor", ["2", "3"]],
     ["offset", ["4", "5"]],
   ] as const)("pagination: %s (page 2 after deleting page 1 shows %o)", async (setting, page2) => {
-    const { emu, call } = setup({ switches: { pagination: setting, defaultSortBy: "createdAt", defaultSortDir: "asc" } });
+    const { emu, call } = setup({
+      switches: { pagination: setting, defaultSortBy: "createdAt", defaultSortDir: "asc" },
+    });
     const t = Date.parse("2026-03-01T00:00:00Z");
-    for (let i = 0; i < 6; i++) emu.seedRun({ kind: "extractRuns", fileName: String(i), createdAt: t + i });
+    for (let i = 0; i < 6; i++)
+      emu.seedRun({ kind: "extractRuns", fileName: String(i), createdAt: t + i });
     const first = await call("GET", "/extract_runs?maxPageSize=2");
     for (const r of first.body.data) await call("DELETE", `/extract_runs/${r.id}`);
-    const second = await call("GET", `/extract_runs?maxPageSize=2&nextPageToken=${encodeURIComponent(first.body.nextPageToken)}`);
+    const second = await call(
+      "GET",
+      `/extract_runs?maxPageSize=2&nextPageToken=${encodeURIComponent(first.body.nextPageToken)}`,
+    );
     expect(second.body.data.map((r: { file: { name: string } }) => r.file.name)).toEqual(page2);
   });
 
@@ -112,7 +121,10 @@ describe("switches", () => {
     if (token === "token") expect(typeof last.body.nextPageToken).toBe("string");
     else expect(last.body.nextPageToken).toBe(token);
     if (extra) {
-      const after = await call("GET", `/extract_runs?nextPageToken=${encodeURIComponent(last.body.nextPageToken)}`);
+      const after = await call(
+        "GET",
+        `/extract_runs?nextPageToken=${encodeURIComponent(last.body.nextPageToken)}`,
+      );
       expect(after.body.data).toEqual([]);
       expect(after.body).not.toHaveProperty("nextPageToken");
     }
@@ -151,7 +163,9 @@ describe("switches", () => {
     ["reject", 400],
   ] as const)("missingApiVersion: %s", async (setting, status) => {
     const { call } = setup({ switches: { missingApiVersion: setting } });
-    expect((await call("GET", "/extract_runs", undefined, { "x-extend-api-version": null })).status).toBe(status);
+    expect(
+      (await call("GET", "/extract_runs", undefined, { "x-extend-api-version": null })).status,
+    ).toBe(status);
   });
 
   it.each([
@@ -172,7 +186,9 @@ describe("switches", () => {
     ["ignore", 200],
   ] as const)("foreignWorkspaceHeader: %s", async (setting, status) => {
     const { call } = setup({ switches: { foreignWorkspaceHeader: setting } });
-    expect((await call("GET", "/extract_runs", undefined, { "x-extend-workspace-id": "ws_x" })).status).toBe(status);
+    expect(
+      (await call("GET", "/extract_runs", undefined, { "x-extend-workspace-id": "ws_x" })).status,
+    ).toBe(status);
   });
 
   it.each([
@@ -204,7 +220,9 @@ describe("switches", () => {
     expect(emu.runIds()).toHaveLength(setting ? 1 : 2);
     if (setting) {
       expect(b.headers.get("idempotent-replayed")).toBe("true");
-      expect((await call("POST", "/parse_runs", { file: { id: "file_other" } }, h)).status).toBe(400);
+      expect((await call("POST", "/parse_runs", { file: { id: "file_other" } }, h)).status).toBe(
+        400,
+      );
     }
   });
 

@@ -12,7 +12,9 @@ const golden = new URL("./scenario.golden.json", import.meta.url);
 describe("runtime: Node", () => {
   it("in-process: the scenario matches the golden transcript", async () => {
     const emu = createEmulator({ seed: 42 });
-    const transcript = await runScenario((path: string, init: RequestInit) => emu.fetch(`http://emulator${path}`, init));
+    const transcript = await runScenario((path: string, init: RequestInit) =>
+      emu.fetch(`http://emulator${path}`, init),
+    );
     if (process.env.UPDATE_GOLDEN === "1" || !existsSync(golden))
       writeFileSync(golden, `${JSON.stringify(transcript, null, 2)}\n`);
     expect(transcript).toEqual(JSON.parse(readFileSync(golden, "utf8")));
@@ -23,7 +25,9 @@ describe("runtime: Node", () => {
     const emu = createEmulator({ seed: 42 });
     const served = await serve(emu);
     try {
-      const transcript = await runScenario((path: string, init: RequestInit) => fetch(`${served.url}${path}`, init));
+      const transcript = await runScenario((path: string, init: RequestInit) =>
+        fetch(`${served.url}${path}`, init),
+      );
       expect(transcript).toEqual(JSON.parse(readFileSync(golden, "utf8")));
     } finally {
       await served.close();

@@ -27,7 +27,15 @@ if (!existsSync(new URL("../../dist/index.js", import.meta.url))) {
 const started = Date.now();
 const r = spawnSync(
   deno,
-  ["test", "--config", `${dir}deno.json`, "--allow-read", "--allow-net=127.0.0.1", "--no-prompt", dir],
+  [
+    "test",
+    "--config",
+    `${dir}deno.json`,
+    "--allow-read",
+    "--allow-net=127.0.0.1",
+    "--no-prompt",
+    dir,
+  ],
   { cwd: pkg, stdio: "inherit", env: { ...process.env, NO_COLOR: "1", DENO_NO_UPDATE_CHECK: "1" } },
 );
 console.log(`run-deno: deno test finished in ${Date.now() - started} ms (exit ${r.status})`);

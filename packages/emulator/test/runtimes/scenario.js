@@ -23,18 +23,31 @@ export async function runScenario(send) {
   };
   const control = (label, method, path, body) => call(label, method, `/_emulator${path}`, body, {});
 
-  const wf = await call("create workflow run", "POST", "/workflow_runs", { workflow: { id: "workflow_demo" }, file: FILE });
+  const wf = await call("create workflow run", "POST", "/workflow_runs", {
+    workflow: { id: "workflow_demo" },
+    file: FILE,
+  });
   const batch = await call("create extract batch", "POST", "/extract_runs/batch", {
     extractor: { id: "ex_demo" },
     inputs: [{ file: FILE }, { file: { text: "hello" } }, { file: { id: "file_demo" } }],
   });
   await call("list batch members", "GET", `/extract_runs?batchId=${batch.id}`);
   await control("advance 1 s", "POST", "/clock/advance", { ms: 1000 });
-  const page1 = await call("first page", "GET", `/extract_runs?batchId=${batch.id}&maxPageSize=2&sortDir=asc`);
-  await call("second page", "GET", `/extract_runs?batchId=${batch.id}&maxPageSize=2&sortDir=asc&nextPageToken=${encodeURIComponent(page1.nextPageToken)}`);
+  const page1 = await call(
+    "first page",
+    "GET",
+    `/extract_runs?batchId=${batch.id}&maxPageSize=2&sortDir=asc`,
+  );
+  await call(
+    "second page",
+    "GET",
+    `/extract_runs?batchId=${batch.id}&maxPageSize=2&sortDir=asc&nextPageToken=${encodeURIComponent(page1.nextPageToken)}`,
+  );
   await call("cancel a PROCESSING extract run", "POST", `/extract_runs/${page1.data[0].id}/cancel`);
   await call("cancel the workflow run", "POST", `/workflow_runs/${wf.id}/cancel`);
-  await call("update workflow metadata", "POST", `/workflow_runs/${wf.id}`, { metadata: { reviewed: true } });
+  await call("update workflow metadata", "POST", `/workflow_runs/${wf.id}`, {
+    metadata: { reviewed: true },
+  });
   await control("advance 2 s", "POST", "/clock/advance", { ms: 2000 });
   await call("workflow run cancelled", "GET", `/workflow_runs/${wf.id}`);
   await call("batch processed", "GET", `/batch_runs/${batch.id}`);
@@ -44,8 +57,16 @@ export async function runScenario(send) {
   await call("delete again", "DELETE", `/workflow_runs/${wf.id}`);
   await call("invalid request", "POST", "/parse_runs", { file: { url: 42 } });
   await call("missing key", "GET", "/parse_runs", undefined, {});
-  await call("legacy create", "POST", "/processor_runs", { processorId: "cl_demo", rawText: "hi", sync: true });
-  await control("inject a 503", "POST", "/faults", { routes: "parseRuns.list", fault: { type: "error", status: 503 }, count: 1 });
+  await call("legacy create", "POST", "/processor_runs", {
+    processorId: "cl_demo",
+    rawText: "hi",
+    sync: true,
+  });
+  await control("inject a 503", "POST", "/faults", {
+    routes: "parseRuns.list",
+    fault: { type: "error", status: 503 },
+    count: 1,
+  });
   await call("injected 503", "GET", "/parse_runs");
   await call("back to normal", "GET", "/parse_runs");
   const records = await control("records", "GET", "/records");

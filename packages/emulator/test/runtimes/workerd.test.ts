@@ -20,7 +20,9 @@ beforeAll(async () => {
     format: "esm",
     platform: "browser",
     conditions: ["workerd", "worker", "browser"],
-    alias: { "@extendkit/emulator": fileURLToPath(new URL("../../dist/index.js", import.meta.url)) },
+    alias: {
+      "@extendkit/emulator": fileURLToPath(new URL("../../dist/index.js", import.meta.url)),
+    },
     logLevel: "silent",
   });
   const script = bundle.outputFiles[0]?.text ?? "";
@@ -43,7 +45,10 @@ describe("runtime: workerd", () => {
   it("served by the Worker over HTTP: the same transcript", async () => {
     const transcript = await runScenario(async (path: string, init: RequestInit) => {
       const res = await mf.dispatchFetch(`http://localhost${path}`, init as never);
-      return new Response(await res.text(), { status: res.status, headers: Object.fromEntries(res.headers) });
+      return new Response(await res.text(), {
+        status: res.status,
+        headers: Object.fromEntries(res.headers),
+      });
     });
     expect(transcript).toEqual(golden);
   });

@@ -13,7 +13,9 @@ export default {
     const url = new URL(request.url);
     if (url.pathname === "/__scenario") {
       const emu = createEmulator({ seed: 42 });
-      const transcript = await runScenario((path, init) => emu.fetch(`http://emulator${path}`, init));
+      const transcript = await runScenario((path, init) =>
+        emu.fetch(`http://emulator${path}`, init),
+      );
       return Response.json(transcript);
     }
     served ??= createEmulator({ seed: 42 });
