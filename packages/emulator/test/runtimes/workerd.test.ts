@@ -28,7 +28,7 @@ beforeAll(async () => {
   const script = bundle.outputFiles[0]?.text ?? "";
   expect(script).not.toMatch(/node:/);
   mf = new Miniflare({ modules: true, script, compatibilityDate: "2026-03-01" });
-}, 60_000);
+}, 120_000);
 
 afterAll(async () => {
   await mf?.dispose();
@@ -40,7 +40,7 @@ describe("runtime: workerd", () => {
     const text = await res.text();
     expect(res.status, text).toBe(200);
     expect(JSON.parse(text)).toEqual(golden);
-  });
+  }, 120_000);
 
   it("served by the Worker over HTTP: the same transcript", async () => {
     const transcript = await runScenario(async (path: string, init: RequestInit) => {
@@ -51,5 +51,5 @@ describe("runtime: workerd", () => {
       });
     });
     expect(transcript).toEqual(golden);
-  });
+  }, 120_000);
 });
