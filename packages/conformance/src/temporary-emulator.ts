@@ -29,9 +29,13 @@ export function createEmulator() {
       if (request.headers.get("authorization") !== `Bearer ${EMULATOR_API_KEY}`) {
         return error(401, "UNAUTHORIZED", "invalid API key");
       }
-      const [, collection, rawId, action] = new URL(request.url).pathname.split("/");
+      const url = new URL(request.url);
+      const [, collection, rawId, action] = url.pathname.split("/");
       if (rawId === undefined) {
-        const data = [...runs.values()].filter((r) => r.collection === collection);
+        const status = url.searchParams.get("status");
+        const data = [...runs.values()].filter(
+          (r) => r.collection === collection && (status === null || r.status === status),
+        );
         return json(200, { object: "list", data });
       }
       const id = decodeURIComponent(rawId);
