@@ -76,7 +76,7 @@ if (options.json) {
   console.log(
     "Run A goes through client.<resource>.*, run B through client.runs.* where its id prefix routes.",
   );
-  if (options.runtime !== "all") {
+  if (options.runtime === "node") {
     console.log("The same on Deno, workerd and headless Chromium: npm run sample -- --runtime all");
   }
 }
