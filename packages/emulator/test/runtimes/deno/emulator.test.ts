@@ -7,11 +7,23 @@ const golden = JSON.parse(
   await Deno.readTextFile(new URL("../scenario.golden.json", import.meta.url)),
 );
 
-function assertEqual(actual: unknown, expected: unknown, what: string) {
-  const a = JSON.stringify(actual);
-  const e = JSON.stringify(expected);
-  if (a !== e)
-    throw new Error(`${what}: transcript differs from the golden one\n${a.slice(0, 2000)}`);
+/** Compares two transcripts step by step, ignoring key order (as vitest's toEqual does). */
+function assertEqual(actual: unknown[], expected: unknown[], what: string) {
+  const canon = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(canon)
+      : v && typeof v === "object"
+        ? Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .map((k) => [k, canon((v as Record<string, unknown>)[k])]),
+          )
+        : v;
+  for (let i = 0; i < Math.max(actual.length, expected.length); i++) {
+    const a = JSON.stringify(canon(actual[i]));
+    const e = JSON.stringify(canon(expected[i]));
+    if (a !== e) throw new Error(`${what}: step ${i} differs\n  got:      ${a}\n  expected: ${e}`);
+  }
 }
 
 Deno.test("in-process: the scenario matches the golden transcript", async () => {
