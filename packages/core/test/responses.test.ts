@@ -17,7 +17,7 @@ import { makeClient } from "./helpers/make-client.ts";
 
 const RUN = { object: "extract_run", id: "exr_1", status: "PROCESSED" };
 const ok = () => Response.json(RUN);
-const json = (text: string | Uint8Array, status = 200, type = "application/json") =>
+const json = (text: BodyInit, status = 200, type = "application/json") =>
   new Response(text, { status, headers: { "content-type": type } });
 
 /** A body that sends `prefix` and then fails like a connection reset. */
