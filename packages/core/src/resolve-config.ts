@@ -5,12 +5,14 @@ import {
   DEFAULT_BASE_URL,
   DEFAULT_MAX_RETRIES,
   DEFAULT_MAX_RETRY_AFTER,
+  DEFAULT_RETRY_BUDGET,
   DEFAULT_TOTAL_TIMEOUT,
 } from "./client-options.ts";
 import { systemClock } from "./clock.ts";
 import { createRedactor } from "./create-redactor.ts";
 import { InvalidArgumentError } from "./invalid-argument-error.ts";
 import { createLog } from "./logger.ts";
+import { createRetryBudget } from "./retry-budget.ts";
 
 // Printable ASCII: what can travel in a header value unchanged. Checked here so that a bad key
 // fails with our message, never with a runtime's "invalid header value" that quotes it.
@@ -75,6 +77,11 @@ export function resolveConfig(options: ClientOptions): ClientConfig {
     strictIds: options.strictIds === true,
     idempotencyKeys: options.idempotencyKeys === true,
     retryCountHeader: options.retryCountHeader !== false,
+    budget: createRetryBudget(
+      options.retryBudget === false
+        ? Number.POSITIVE_INFINITY
+        : (number("retryBudget", 0) ?? DEFAULT_RETRY_BUDGET),
+    ),
     clock: options.clock ?? systemClock,
     random: options.random ?? Math.random,
     log: createLog(options.logger, options.logLevel ?? "info", redactor),

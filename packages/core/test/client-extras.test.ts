@@ -228,3 +228,35 @@ describe("middleware and client.raw", () => {
     expect(hits).toHaveLength(1);
   });
 });
+
+describe("retry budget", () => {
+  it("retries spend the client's budget, successes earn it back; an empty budget means no retry", async () => {
+    let failing = true;
+    const { client, hits, logs, rejection, settle } = makeClient(
+      [() => (failing ? errorReply(503) : Response.json(RUN))],
+      { retryBudget: 20 },
+    );
+    const read = () => client.extractRuns.retrieve("exr_1");
+    await rejection(read()); // 2 retries: 10 tokens left
+    await rejection(read()); // 2 retries: 0 left
+    expect(hits).toHaveLength(6);
+    const error = await rejection(read()); // no token: one hit
+    expect(hits).toHaveLength(7);
+    expect(logs.some((l) => l.includes("retry budget is spent"))).toBe(true);
+    failing = false;
+    for (let i = 0; i < 5; i++) await settle(read()); // +1 each
+    failing = true;
+    await rejection(read()); // 5 tokens: one retry
+    expect(hits).toHaveLength(7 + 5 + 2);
+    expectNoCanary(error, logs);
+  });
+
+  it("retryBudget: false never stops a retry the policy allows", async () => {
+    const { client, hits, rejection } = makeClient([errorReply(503)], {
+      retryBudget: false,
+      maxRetries: 3,
+    });
+    for (let i = 0; i < 40; i++) await rejection(client.extractRuns.retrieve("exr_1"));
+    expect(hits).toHaveLength(160);
+  });
+});
