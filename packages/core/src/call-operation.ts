@@ -120,10 +120,17 @@ async function successBody(response: Response): Promise<unknown> {
   return text === "" ? undefined : JSON.parse(text);
 }
 
-/** Last line of defence: our own messages quote ids and paths, never the key, but check anyway. */
+/**
+ * Last line of defence: our own messages quote ids and paths, never the key, but check anyway.
+ * The stack is only rewritten when the message needed it: V8 builds a stack from the message at
+ * construction, and reading `stack` makes it format every frame.
+ */
 function scrub(error: ExtendError, rt: ClientRuntime): ExtendError {
   const { redactor } = rt.config;
-  error.message = redactor.text(error.message);
-  if (error.stack !== undefined) error.stack = redactor.text(error.stack);
+  const message = redactor.text(error.message);
+  if (message !== error.message) {
+    error.message = message;
+    if (error.stack !== undefined) error.stack = redactor.text(error.stack);
+  }
   return error;
 }

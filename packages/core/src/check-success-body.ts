@@ -28,7 +28,7 @@ export function checkSuccessBody(
       status: response.status,
       method: prepared.method,
       path: prepared.path,
-      headers: response.headers,
+      headers: config.redactor.value(response.headers),
       excerpt: excerpt(response.text, config.redactor),
     });
   };

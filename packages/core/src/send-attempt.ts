@@ -88,7 +88,9 @@ export async function sendAttempt(
       throw new RedirectError({
         ...where,
         status: response.status,
-        location: response.headers.get("location"),
+        location: response.headers.has("location")
+          ? config.redactor.text(response.headers.get("location") ?? "")
+          : null,
       });
     }
     const limitBytes = response.ok ? Number.POSITIVE_INFINITY : ERROR_BODY_LIMIT;

@@ -249,7 +249,7 @@ describe("C. timeouts and abort", () => {
           return (reply as Response).clone();
         },
       ],
-      { timeout: 1000, maxRetries: 1, random: () => 0.5 },
+      { timeout: 1000, maxRetries: 1, random: () => 0.5, logLevel: "info" },
     );
     const signals = Array.from({ length: 1000 }, () => new AbortController());
     const calls = signals.map((c) =>
