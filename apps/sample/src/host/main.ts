@@ -41,7 +41,8 @@ const program = new Command("extendkit-sample")
       "Live API: EXTEND_API_KEY (and optionally EXTEND_BASE_URL, EXTEND_WORKSPACE_ID, EXTEND_SAMPLE_*).",
   )
   .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2))
-  .parse();
+  // `pnpm start -- --json` passes the `--` on; npm drops it. Accept both.
+  .parse(withoutLeadingSeparator(process.argv.slice(2)), { from: "user" });
 
 const options = program.opts<CliOptions>();
 const target = readTarget(process.env);
@@ -90,4 +91,8 @@ function parseRunTypes(value: string): RunResource[] {
     }
   }
   return names as RunResource[];
+}
+
+function withoutLeadingSeparator(args: string[]): string[] {
+  return args[0] === "--" ? args.slice(1) : args;
 }
