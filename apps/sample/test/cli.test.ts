@@ -87,6 +87,24 @@ describe("extendkit-sample", () => {
     expect((await cli(["--runtime", "bun"])).code).toBe(2);
   });
 
+  it("exits 1 and lists each mismatch when the API refuses the sample", async () => {
+    // A key the (served) emulator does not know: every create is a 401.
+    const server = await serve(createEmulator(), { port: 0, hostname: "127.0.0.1" });
+    try {
+      const run = await cli(["--only", "parseRuns", "--no-progress"], {
+        EXTEND_API_KEY: "sk_test_not_this_one",
+        EXTEND_BASE_URL: server.url,
+      });
+      expect(run.code).toBe(1);
+      expect(run.stdout).toMatch(/node +parseRuns +✗ error/);
+      expect(run.stdout).toMatch(/✗ node parseRuns create: error — .*401/);
+      expect(run.stdout).toContain("Live API: 2 mismatches"); // create A and create B
+      expect(run.stdout + run.stderr).not.toContain("sk_test_not_this_one");
+    } finally {
+      await server.close();
+    }
+  });
+
   it("with EXTEND_API_KEY: says it targets the live API first, and touches only its own runs", async () => {
     // The "live API" here is an emulator served on 127.0.0.1 (no network in tests).
     const emulator = createEmulator({ clock: "real", durations: { processingMs: 1500 } });

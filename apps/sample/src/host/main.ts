@@ -11,7 +11,7 @@ import { formatMs, formatTable } from "./format-table.ts";
 import { describeLiveTarget, readTarget } from "./read-target.ts";
 import { runRuntimes } from "./run-runtimes.ts";
 import { type RuntimeName, runtimeNames } from "./runtime-name.ts";
-import { countMismatches } from "./runtime-report.ts";
+import { countMismatches, mismatchCount } from "./runtime-report.ts";
 
 interface CliOptions {
   runtime: RuntimeName | "all";
@@ -71,7 +71,7 @@ if (options.json) {
   }
   const times = reports.map((r) => `${r.runtime} ${formatMs(r.ms)}`).join(", ");
   console.log(
-    `${target.kind === "live" ? "Live API" : "Emulator"}: ${mismatches} mismatches ` +
+    `${target.kind === "live" ? "Live API" : "Emulator"}: ${mismatchCount(mismatches)} ` +
       `(${times}; total ${formatMs(performance.now() - started)}).`,
   );
   console.log(

@@ -6,7 +6,7 @@ import { formatMs } from "./format-table.ts";
 import { launchers } from "./launch.ts";
 import type { Target } from "./read-target.ts";
 import type { RuntimeName } from "./runtime-name.ts";
-import type { RuntimeReport } from "./runtime-report.ts";
+import { mismatchCount, type RuntimeReport } from "./runtime-report.ts";
 
 export interface RunRuntimesOptions {
   runtimes: readonly RuntimeName[];
@@ -51,7 +51,7 @@ export async function runRuntimes(options: RunRuntimesOptions): Promise<RuntimeR
               // One progress line per finished run type (a full line per step floods a CI log).
               const steps = report.results.filter((r) => r.runType === result.runType);
               const bad = steps.filter((r) => r.outcome === "mismatch").length;
-              task.output = `${bad ? "✗" : "✓"} ${result.runType}${bad ? ` (${bad} mismatches)` : ""}`;
+              task.output = `${bad ? "✗" : "✓"} ${result.runType}${bad ? ` (${mismatchCount(bad)})` : ""}`;
               done++;
               task.title = `${report.runtime}: ${done}/${options.only.length} run types`;
             },
@@ -66,9 +66,9 @@ export async function runRuntimes(options: RunRuntimesOptions): Promise<RuntimeR
           if (report.runtime === "node") nodeDone();
         }
         const bad = report.results.filter((r) => r.outcome === "mismatch").length;
-        task.title = `${report.runtime}: ${report.results.length} steps, ${bad} mismatches (${formatMs(report.ms)})`;
+        task.title = `${report.runtime}: ${report.results.length} steps, ${mismatchCount(bad)} (${formatMs(report.ms)})`;
         if (report.fatal) throw new Error("the runtime failed");
-        if (bad > 0) throw new Error(`${bad} mismatches`);
+        if (bad > 0) throw new Error(mismatchCount(bad));
       },
     })),
     {

@@ -18,3 +18,8 @@ export function countMismatches(reports: readonly RuntimeReport[]): number {
     0,
   );
 }
+
+/** `0 mismatches`, `1 mismatch`. */
+export function mismatchCount(n: number): string {
+  return `${n} ${n === 1 ? "mismatch" : "mismatches"}`;
+}
