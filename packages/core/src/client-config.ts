@@ -5,7 +5,8 @@ import type { RetryBudget } from "./retry-budget.ts";
 
 /** `ClientOptions` after validation and defaults: what every layer of the client reads. */
 export interface ClientConfig {
-  readonly apiKey: string;
+  /** Null: send no credentials (a proxy adds them). */
+  readonly apiKey: string | null;
   readonly baseUrl: string;
   readonly apiVersion: string;
   readonly workspaceId: string | undefined;
