@@ -1,0 +1,76 @@
+import type { FetchLike } from "./contenders/types.ts";
+
+/** The spec's ExtractRun example after a cancel: what the stub answers to `POST …/cancel`. */
+const CANCELLED_RUN = JSON.stringify({
+  object: "extract_run",
+  id: "exr_Xj8mK2pL9nR4vT7qY5wZ",
+  status: "CANCELLED",
+  extractor: { object: "extractor", id: "ex_Xj8mK2pL9nR4vT7qY5wZ", name: "Invoices" },
+  extractorVersion: null,
+  output: null,
+  initialOutput: null,
+  reviewedOutput: null,
+  edits: null,
+  files: null,
+  failureReason: null,
+  failureMessage: null,
+  metadata: { customerId: "cus_42" },
+  reviewed: false,
+  edited: false,
+  config: {},
+  parseRunId: null,
+  dashboardUrl: "https://dashboard.extend.ai/runs/exr_Xj8mK2pL9nR4vT7qY5wZ",
+  usage: null,
+  createdAt: "2026-03-21T16:45:00Z",
+  updatedAt: "2026-03-21T16:46:30Z",
+});
+const DELETED = JSON.stringify({ id: "exr_Xj8mK2pL9nR4vT7qY5wZ" });
+const JSON_HEADERS = { "content-type": "application/json" };
+
+/** One request the stub saw (recorded only when `record` is on). */
+export interface StubCall {
+  method: string;
+  url: string;
+  headers: Headers;
+}
+
+export interface StubFetch {
+  fetch: FetchLike;
+  /** Requests answered, by method. */
+  readonly counts: { POST: number; DELETE: number; other: number };
+  /** Every request, when created with `record: true` (tests); empty otherwise. */
+  readonly calls: StubCall[];
+}
+
+/**
+ * A `fetch` that answers at once, without a network: 200 with a cancelled run for POST, 200 with
+ * `{ id }` for DELETE, 404 otherwise. It reads the method from a `Request` or from `init`, the two
+ * ways the contenders call fetch, and does no other work, so the time measured is the client's.
+ */
+export function createStubFetch(options: { record?: boolean } = {}): StubFetch {
+  const counts = { POST: 0, DELETE: 0, other: 0 };
+  const calls: StubCall[] = [];
+  const fetch: FetchLike = async (input, init) => {
+    const isRequest = typeof input === "object" && "method" in input;
+    const method = (isRequest ? input.method : (init?.method ?? "GET")).toUpperCase();
+    if (options.record === true) {
+      const url = isRequest ? input.url : String(input);
+      const headers = new Headers(isRequest ? input.headers : init?.headers);
+      calls.push({ method, url, headers });
+    }
+    if (method === "POST") {
+      counts.POST++;
+      return new Response(CANCELLED_RUN, { status: 200, headers: JSON_HEADERS });
+    }
+    if (method === "DELETE") {
+      counts.DELETE++;
+      return new Response(DELETED, { status: 200, headers: JSON_HEADERS });
+    }
+    counts.other++;
+    return new Response('{"code":"NOT_FOUND","message":"stub","retryable":false}', {
+      status: 404,
+      headers: JSON_HEADERS,
+    });
+  };
+  return { fetch, counts, calls };
+}
