@@ -42,12 +42,27 @@ export interface StubFetch {
   readonly calls: StubCall[];
 }
 
+export interface StubOptions {
+  /** Keep every request in `calls` (tests). Default: false. */
+  record?: boolean;
+  /**
+   * Answer from a macrotask (`setImmediate`), as a real fetch does from its I/O callbacks.
+   * Default: false — answer within microtasks, the least overhead (section 2).
+   *
+   * Why it matters: a loop whose fetch never leaves the microtask queue never lets the event loop
+   * turn, so FinalizationRegistry callbacks never run. Node 20's undici registers one for every
+   * `Request` that follows a signal, so such a loop keeps every request alive — a leak no program
+   * with real I/O has. Long streams (section 6) therefore use `macrotask: true`.
+   */
+  macrotask?: boolean;
+}
+
 /**
  * A `fetch` that answers at once, without a network: 200 with a cancelled run for POST, 200 with
  * `{ id }` for DELETE, 404 otherwise. It reads the method from a `Request` or from `init`, the two
  * ways the contenders call fetch, and does no other work, so the time measured is the client's.
  */
-export function createStubFetch(options: { record?: boolean } = {}): StubFetch {
+export function createStubFetch(options: StubOptions = {}): StubFetch {
   const counts = { POST: 0, DELETE: 0, other: 0 };
   const calls: StubCall[] = [];
   const fetch: FetchLike = async (input, init) => {
@@ -58,6 +73,7 @@ export function createStubFetch(options: { record?: boolean } = {}): StubFetch {
       const headers = new Headers(isRequest ? input.headers : init?.headers);
       calls.push({ method, url, headers });
     }
+    if (options.macrotask === true) await new Promise((resolve) => setImmediate(resolve));
     if (method === "POST") {
       counts.POST++;
       return new Response(CANCELLED_RUN, { status: 200, headers: JSON_HEADERS });
