@@ -30,7 +30,8 @@ export async function bulkDeleteLoop(
         report.deleted++;
       } catch (error) {
         report.failed++;
-        if (report.errors.length < 5) report.errors.push(String((error as Error)?.message ?? error));
+        if (report.errors.length < 5)
+          report.errors.push(String((error as Error)?.message ?? error));
       }
     }
   };

@@ -1,9 +1,12 @@
 import type { FetchLike } from "./contenders/types.ts";
 
-/** The spec's ExtractRun example after a cancel: what the stub answers to `POST …/cancel`. */
-const CANCELLED_RUN = JSON.stringify({
+/**
+ * The spec's ExtractRun example after a cancel: what the stub answers to `POST …/cancel`, split
+ * around its `id` so the answer names the run that was asked for (clients check that it does).
+ */
+const [RUN_HEAD, RUN_TAIL] = JSON.stringify({
   object: "extract_run",
-  id: "exr_Xj8mK2pL9nR4vT7qY5wZ",
+  id: "\u0000",
   status: "CANCELLED",
   extractor: { object: "extractor", id: "ex_Xj8mK2pL9nR4vT7qY5wZ", name: "Invoices" },
   extractorVersion: null,
@@ -23,8 +26,7 @@ const CANCELLED_RUN = JSON.stringify({
   usage: null,
   createdAt: "2026-03-21T16:45:00Z",
   updatedAt: "2026-03-21T16:46:30Z",
-});
-const DELETED = JSON.stringify({ id: "exr_Xj8mK2pL9nR4vT7qY5wZ" });
+}).split('"\\u0000"') as [string, string];
 const JSON_HEADERS = { "content-type": "application/json" };
 
 /** One request the stub saw (recorded only when `record` is on). */
@@ -58,8 +60,8 @@ export interface StubOptions {
 }
 
 /**
- * A `fetch` that answers at once, without a network: 200 with a cancelled run for POST, 200 with
- * `{ id }` for DELETE, 404 otherwise. It reads the method from a `Request` or from `init`, the two
+ * A `fetch` that answers at once, without a network: 200 with the cancelled run for POST, 200 with
+ * `{ id }` for DELETE (both naming the id in the URL), 404 otherwise. It reads the method from a `Request` or from `init`, the two
  * ways the contenders call fetch, and does no other work, so the time measured is the client's.
  */
 export function createStubFetch(options: StubOptions = {}): StubFetch {
@@ -68,19 +70,23 @@ export function createStubFetch(options: StubOptions = {}): StubFetch {
   const fetch: FetchLike = async (input, init) => {
     const isRequest = typeof input === "object" && "method" in input;
     const method = (isRequest ? input.method : (init?.method ?? "GET")).toUpperCase();
+    const url = isRequest ? input.url : String(input);
     if (options.record === true) {
-      const url = isRequest ? input.url : String(input);
       const headers = new Headers(isRequest ? input.headers : init?.headers);
       calls.push({ method, url, headers });
     }
     if (options.macrotask === true) await new Promise((resolve) => setImmediate(resolve));
     if (method === "POST") {
       counts.POST++;
-      return new Response(CANCELLED_RUN, { status: 200, headers: JSON_HEADERS });
+      const id = JSON.stringify(idFrom(url.slice(0, -"/cancel".length)));
+      return new Response(`${RUN_HEAD}${id}${RUN_TAIL}`, { status: 200, headers: JSON_HEADERS });
     }
     if (method === "DELETE") {
       counts.DELETE++;
-      return new Response(DELETED, { status: 200, headers: JSON_HEADERS });
+      return new Response(`{"id":${JSON.stringify(idFrom(url))}}`, {
+        status: 200,
+        headers: JSON_HEADERS,
+      });
     }
     counts.other++;
     return new Response('{"code":"NOT_FOUND","message":"stub","retryable":false}', {
@@ -89,4 +95,9 @@ export function createStubFetch(options: StubOptions = {}): StubFetch {
     });
   };
   return { fetch, counts, calls };
+}
+
+/** The last path segment of `url`, decoded: the run id. */
+function idFrom(url: string): string {
+  return decodeURIComponent(url.slice(url.lastIndexOf("/") + 1));
 }

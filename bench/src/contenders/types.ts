@@ -31,7 +31,10 @@ export interface RunApi {
    * The library's own bulk delete, when it has one (`client.runs.deleteMany`, issue #9).
    * Absent: the bench's bounded-concurrency loop (`bulk-delete-loop.ts`) is used instead.
    */
-  deleteMany?(ids: AsyncIterable<string> | Iterable<string>, concurrency: number): Promise<BulkReport>;
+  deleteMany?(
+    ids: AsyncIterable<string> | Iterable<string>,
+    concurrency: number,
+  ): Promise<BulkReport>;
 }
 
 export interface Contender {

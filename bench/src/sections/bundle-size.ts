@@ -42,11 +42,11 @@ export async function measureBundle(name: string): Promise<BundleSize> {
   let code: Uint8Array | undefined;
   try {
     const out = await build(workerOptions(entry, "browser"));
-    code = out.outputFiles[0]?.contents;
+    code = out.outputFiles?.[0]?.contents;
   } catch (error) {
     unresolved = unresolvedModules((error as BuildFailure).errors ?? []);
     const out = await build(workerOptions(entry, "node"));
-    code = out.outputFiles[0]?.contents;
+    code = out.outputFiles?.[0]?.contents;
   }
   if (code === undefined) throw new Error(`esbuild produced no output for ${name}`);
   return {

@@ -25,7 +25,9 @@ function runChild(name: string): { wallMs: number; marks: Marks } {
   });
   const wallMs = performance.now() - t0;
   if (child.status !== 0) {
-    throw new Error(`cold start of ${name} failed (${child.status}): ${child.stderr.slice(0, 500)}`);
+    throw new Error(
+      `cold start of ${name} failed (${child.status}): ${child.stderr.slice(0, 500)}`,
+    );
   }
   return { wallMs, marks: JSON.parse(child.stdout) as Marks };
 }

@@ -52,7 +52,8 @@ export async function peakRssSection(options: {
   const started = performance.now();
   const names = ["noop", ...contenders.map((c) => c.name)];
   const results = new Map<string, RssReport>();
-  for (const name of names) results.set(name, await runChild(name, options.count, options.concurrency));
+  for (const name of names)
+    results.set(name, await runChild(name, options.count, options.concurrency));
   const base = results.get("noop");
   const label = (n: string) =>
     contenders.find((c) => c.name === n)?.label ?? "baseline (no client, no-op delete)";

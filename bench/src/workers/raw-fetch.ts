@@ -6,7 +6,10 @@ interface Env {
 async function send(env: Env, method: string, path: string): Promise<unknown> {
   const response = await fetch(`https://api.extend.ai${path}`, {
     method,
-    headers: { authorization: `Bearer ${env.EXTEND_API_KEY}`, "x-extend-api-version": "2026-02-09" },
+    headers: {
+      authorization: `Bearer ${env.EXTEND_API_KEY}`,
+      "x-extend-api-version": "2026-02-09",
+    },
   });
   if (!response.ok) throw new Error(`${method} ${path} failed with ${response.status}`);
   return response.json();

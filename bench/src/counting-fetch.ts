@@ -1,0 +1,32 @@
+import type { FetchLike } from "./contenders/types.ts";
+
+export interface CountingFetch {
+  fetch: FetchLike;
+  /** Requests sent (every attempt, retries included). */
+  requests: number;
+  /** Responses by status; `error` counts fetches that rejected. */
+  statuses: Record<string, number>;
+}
+
+/**
+ * The global fetch (undici, keep-alive) with counters, given to every contender in the loopback
+ * sections: retries and 429s are counted on the wire, the same way for every client.
+ */
+export function createCountingFetch(): CountingFetch {
+  const counter: CountingFetch = {
+    requests: 0,
+    statuses: {},
+    fetch: async (input, init) => {
+      counter.requests++;
+      try {
+        const response = await globalThis.fetch(input, init);
+        counter.statuses[response.status] = (counter.statuses[response.status] ?? 0) + 1;
+        return response;
+      } catch (error) {
+        counter.statuses.error = (counter.statuses.error ?? 0) + 1;
+        throw error;
+      }
+    },
+  };
+  return counter;
+}
