@@ -36,7 +36,13 @@ describe("auth and tenancy", () => {
     expect((await b("DELETE", `/extract_runs/${run.body.id}`)).status).toBe(404);
     expect((await b("GET", "/extract_runs")).body.data).toEqual([]);
     expect((await a("GET", `/extract_runs/${run.body.id}`)).status).toBe(200);
-    expect(emu.records.requests.map((r) => r.workspaceId)).toEqual(["ws_a", "ws_b", "ws_b", "ws_b", "ws_a"]);
+    expect(emu.records.requests.map((r) => r.workspaceId)).toEqual([
+      "ws_a",
+      "ws_b",
+      "ws_b",
+      "ws_b",
+      "ws_a",
+    ]);
   });
 
   it("organization keys need x-extend-workspace-id and act in the workspace it names", async () => {
@@ -47,25 +53,54 @@ describe("auth and tenancy", () => {
     expect(missing.status).toBe(400);
     expect(missing.body.message).toContain("x-extend-workspace-id");
     const run = await a("POST", "/extract_runs", CREATE["/extract_runs"]);
-    expect((await org("GET", `/extract_runs/${run.body.id}`, undefined, { "x-extend-workspace-id": "ws_a" })).status).toBe(200);
-    expect((await org("GET", `/extract_runs/${run.body.id}`, undefined, { "x-extend-workspace-id": "ws_b" })).status).toBe(404);
-    const other = await org("GET", "/extract_runs", undefined, { "x-extend-workspace-id": "ws_zzz" });
+    expect(
+      (
+        await org("GET", `/extract_runs/${run.body.id}`, undefined, {
+          "x-extend-workspace-id": "ws_a",
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await org("GET", `/extract_runs/${run.body.id}`, undefined, {
+          "x-extend-workspace-id": "ws_b",
+        })
+      ).status,
+    ).toBe(404);
+    const other = await org("GET", "/extract_runs", undefined, {
+      "x-extend-workspace-id": "ws_zzz",
+    });
     expect(other.status).toBe(403);
     expect(other.body.code).toBe("FORBIDDEN");
   });
 
   it("a workspace key naming another workspace is 403; naming its own is fine", async () => {
     const { call } = setup();
-    expect((await call("GET", "/extract_runs", undefined, { "x-extend-workspace-id": "ws_other" })).status).toBe(403);
-    expect((await call("GET", "/extract_runs", undefined, { "x-extend-workspace-id": EMULATOR_WORKSPACE_ID })).status).toBe(200);
+    expect(
+      (await call("GET", "/extract_runs", undefined, { "x-extend-workspace-id": "ws_other" }))
+        .status,
+    ).toBe(403);
+    expect(
+      (
+        await call("GET", "/extract_runs", undefined, {
+          "x-extend-workspace-id": EMULATOR_WORKSPACE_ID,
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it("API version: 2026-02-09 and a missing header are served; legacy and unknown versions are 400", async () => {
     const { call } = setup();
-    expect((await call("GET", "/extract_runs", undefined, { "x-extend-api-version": null })).status).toBe(200);
-    const legacy = await call("GET", "/extract_runs", undefined, { "x-extend-api-version": "2025-04-21" });
+    expect(
+      (await call("GET", "/extract_runs", undefined, { "x-extend-api-version": null })).status,
+    ).toBe(200);
+    const legacy = await call("GET", "/extract_runs", undefined, {
+      "x-extend-api-version": "2025-04-21",
+    });
     expect(legacy.status).toBe(400);
     expect(legacy.body.message).toContain("legacy");
-    expect((await call("GET", "/extract_runs", undefined, { "x-extend-api-version": "v2" })).status).toBe(400);
+    expect(
+      (await call("GET", "/extract_runs", undefined, { "x-extend-api-version": "v2" })).status,
+    ).toBe(400);
   });
 });

@@ -19,10 +19,13 @@ describe("cancel", () => {
 
   it("a PENDING (batch) workflow run can be cancelled", async () => {
     const { call } = setup();
-    const { batchId } = (await call("POST", "/workflow_runs/batch", BATCH["/workflow_runs/batch"])).body;
+    const { batchId } = (await call("POST", "/workflow_runs/batch", BATCH["/workflow_runs/batch"]))
+      .body;
     const [first] = (await call("GET", `/workflow_runs?batchId=${batchId}`)).body.data;
     expect(first.status).toBe("PENDING");
-    expect((await call("POST", `/workflow_runs/${first.id}/cancel`)).body.status).toBe("CANCELLING");
+    expect((await call("POST", `/workflow_runs/${first.id}/cancel`)).body.status).toBe(
+      "CANCELLING",
+    );
   });
 
   it("cancelling a CANCELLING run answers 200 and changes nothing", async () => {
@@ -70,16 +73,25 @@ describe("cancel", () => {
     ["/classify_runs", "CANCELLED"],
     ["/split_runs", "PROCESSED"],
     ["/parse_runs", "FAILED"],
-  ])("%s: a %s run cannot be cancelled: 400 INVALID_REQUEST mentioning the terminal state", async (path, status) => {
-    const kind = { "/workflow_runs": "workflowRuns", "/extract_runs": "extractRuns", "/classify_runs": "classifyRuns", "/split_runs": "splitRuns", "/parse_runs": "parseRuns" }[path] as never;
-    const { emu, call } = setup();
-    const run = emu.seedRun({ kind, status });
-    const res = await call("POST", `${path}/${run.id}/cancel`);
-    expect(res.status).toBe(400);
-    expect(res.body.code).toBe("INVALID_REQUEST");
-    expect(res.body.message).toContain("terminal");
-    expect(emu.records.effects(String(run.id)).cancelled).toBe(0);
-  });
+  ])(
+    "%s: a %s run cannot be cancelled: 400 INVALID_REQUEST mentioning the terminal state",
+    async (path, status) => {
+      const kind = {
+        "/workflow_runs": "workflowRuns",
+        "/extract_runs": "extractRuns",
+        "/classify_runs": "classifyRuns",
+        "/split_runs": "splitRuns",
+        "/parse_runs": "parseRuns",
+      }[path] as never;
+      const { emu, call } = setup();
+      const run = emu.seedRun({ kind, status });
+      const res = await call("POST", `${path}/${run.id}/cancel`);
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe("INVALID_REQUEST");
+      expect(res.body.message).toContain("terminal");
+      expect(emu.records.effects(String(run.id)).cancelled).toBe(0);
+    },
+  );
 
   it("a cancel of an unknown run is 404 NOT_FOUND", async () => {
     const { call } = setup();
@@ -98,9 +110,15 @@ describe("cancel", () => {
 
   it("legacy cancel answers the {success, processorRun} envelope", async () => {
     const { call } = setup();
-    const created = await call("POST", "/processor_runs", { processorId: "ex_1", file: { fileUrl: "https://f.test/a.pdf" } });
+    const created = await call("POST", "/processor_runs", {
+      processorId: "ex_1",
+      file: { fileUrl: "https://f.test/a.pdf" },
+    });
     const res = await call("POST", `/processor_runs/${created.body.processorRun.id}/cancel`);
-    expect(res.body).toMatchObject({ success: true, processorRun: { status: "CANCELLED", type: "EXTRACT" } });
+    expect(res.body).toMatchObject({
+      success: true,
+      processorRun: { status: "CANCELLED", type: "EXTRACT" },
+    });
   });
 
   it("the CLI's `{}` cancel body is accepted", async () => {

@@ -2,25 +2,29 @@ import { describe, expect, it } from "vitest";
 import { CREATE, setup } from "./helpers.ts";
 
 describe("delete removes the run and its data", () => {
-  it.each(["/workflow_runs", "/extract_runs", "/classify_runs", "/split_runs", "/parse_runs", "/edit_runs"])(
-    "%s: afterwards get, cancel, delete and list all show it gone",
-    async (path) => {
-      const { emu, call } = setup();
-      const run = await call("POST", path, CREATE[path]);
-      const id = run.body.id;
-      const del = await call("DELETE", `${path}/${id}`);
-      expect(del.status).toBe(200);
-      expect(del.body).toEqual({ id });
-      expect((await call("GET", `${path}/${id}`)).status).toBe(404);
-      if (path !== "/edit_runs") {
-        expect((await call("POST", `${path}/${id}/cancel`)).status).toBe(404);
-        expect((await call("GET", path)).body.data).toEqual([]);
-      }
-      expect((await call("DELETE", `${path}/${id}`)).status).toBe(404);
-      expect(emu.records.effects(id)).toMatchObject({ created: 1, deleted: 1 });
-      expect(emu.getRun(id)).toBeUndefined();
-    },
-  );
+  it.each([
+    "/workflow_runs",
+    "/extract_runs",
+    "/classify_runs",
+    "/split_runs",
+    "/parse_runs",
+    "/edit_runs",
+  ])("%s: afterwards get, cancel, delete and list all show it gone", async (path) => {
+    const { emu, call } = setup();
+    const run = await call("POST", path, CREATE[path]);
+    const id = run.body.id;
+    const del = await call("DELETE", `${path}/${id}`);
+    expect(del.status).toBe(200);
+    expect(del.body).toEqual({ id });
+    expect((await call("GET", `${path}/${id}`)).status).toBe(404);
+    if (path !== "/edit_runs") {
+      expect((await call("POST", `${path}/${id}/cancel`)).status).toBe(404);
+      expect((await call("GET", path)).body.data).toEqual([]);
+    }
+    expect((await call("DELETE", `${path}/${id}`)).status).toBe(404);
+    expect(emu.records.effects(id)).toMatchObject({ created: 1, deleted: 1 });
+    expect(emu.getRun(id)).toBeUndefined();
+  });
 
   it("a cancelled run can then be deleted (cancel followed by delete)", async () => {
     const { emu, call } = setup();
@@ -54,7 +58,8 @@ describe("delete removes the run and its data", () => {
   it("deleting batch members leaves other runs untouched (effects)", async () => {
     const { emu, call } = setup();
     const ids = [];
-    for (let i = 0; i < 5; i++) ids.push((await call("POST", "/parse_runs", CREATE["/parse_runs"])).body.id);
+    for (let i = 0; i < 5; i++)
+      ids.push((await call("POST", "/parse_runs", CREATE["/parse_runs"])).body.id);
     for (const id of ids.slice(0, 3)) await call("DELETE", `/parse_runs/${id}`);
     expect(ids.map((id) => emu.records.effects(id).deleted)).toEqual([1, 1, 1, 0, 0]);
     expect(emu.runIds({ kind: "parseRuns" })).toEqual(ids.slice(3));

@@ -1,4 +1,9 @@
-import { createEmulator, EMULATOR_API_KEY, type Emulator, type EmulatorOptions } from "@extendkit/emulator";
+import {
+  createEmulator,
+  EMULATOR_API_KEY,
+  type Emulator,
+  type EmulatorOptions,
+} from "@extendkit/emulator";
 
 export const BASE = "https://api.extend.test";
 
@@ -28,7 +33,9 @@ export function api(emu: Emulator, defaults: Record<string, string> = {}) {
     const res = await emu.fetch(`${BASE}${path}`, {
       method,
       headers: h,
-      ...(body !== undefined ? { body: typeof body === "string" ? body : JSON.stringify(body) } : {}),
+      ...(body !== undefined
+        ? { body: typeof body === "string" ? body : JSON.stringify(body) }
+        : {}),
     });
     const text = await res.text();
     let parsed: unknown = text;
@@ -59,9 +66,15 @@ export const CREATE: Record<string, unknown> = {
 
 /** A batch body for each batch path. */
 export const BATCH: Record<string, unknown> = {
-  "/workflow_runs/batch": { workflow: { id: "workflow_abc" }, inputs: [{ file: FILE }, { file: FILE }] },
+  "/workflow_runs/batch": {
+    workflow: { id: "workflow_abc" },
+    inputs: [{ file: FILE }, { file: FILE }],
+  },
   "/extract_runs/batch": { extractor: { id: "ex_abc" }, inputs: [{ file: FILE }, { file: FILE }] },
-  "/classify_runs/batch": { classifier: { id: "cl_abc" }, inputs: [{ file: FILE }, { file: FILE }] },
+  "/classify_runs/batch": {
+    classifier: { id: "cl_abc" },
+    inputs: [{ file: FILE }, { file: FILE }],
+  },
   "/split_runs/batch": { splitter: { id: "spl_abc" }, inputs: [{ file: FILE }, { file: FILE }] },
   "/parse_runs/batch": { inputs: [{ file: FILE }, { file: FILE }] },
 };

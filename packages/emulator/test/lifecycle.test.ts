@@ -4,16 +4,19 @@ import { BATCH, CREATE, setup } from "./helpers.ts";
 // Statuses advance on the virtual clock through the enums of REFERENCE §4.1 (default durations:
 // pending 1000 ms, processing 2000 ms).
 describe("run lifecycle on the virtual clock", () => {
-  it.each(Object.keys(CREATE))("POST %s starts PROCESSING and is PROCESSED after processingMs", async (path) => {
-    const { emu, call } = setup();
-    const created = await call("POST", path, CREATE[path]);
-    expect(created.body.status).toBe("PROCESSING");
-    const get = () => call("GET", `${path}/${created.body.id}`).then((r) => r.body.status);
-    await emu.clock.advance(1999);
-    expect(await get()).toBe("PROCESSING");
-    await emu.clock.advance(1);
-    expect(await get()).toBe("PROCESSED");
-  });
+  it.each(Object.keys(CREATE))(
+    "POST %s starts PROCESSING and is PROCESSED after processingMs",
+    async (path) => {
+      const { emu, call } = setup();
+      const created = await call("POST", path, CREATE[path]);
+      expect(created.body.status).toBe("PROCESSING");
+      const get = () => call("GET", `${path}/${created.body.id}`).then((r) => r.body.status);
+      await emu.clock.advance(1999);
+      expect(await get()).toBe("PROCESSING");
+      await emu.clock.advance(1);
+      expect(await get()).toBe("PROCESSED");
+    },
+  );
 
   it.each(Object.keys(BATCH).filter((p) => !p.startsWith("/workflow")))(
     "POST %s: members PENDING → PROCESSING → PROCESSED, the batch run follows them",
@@ -24,8 +27,11 @@ describe("run lifecycle on the virtual clock", () => {
       expect(batch.body.id).toMatch(path.startsWith("/parse") ? /^bpar_/ : /^bpr_/);
       const list = path.replace("/batch", "");
       const members = async () =>
-        (await call("GET", `${list}?batchId=${batch.body.id}`)).body.data.map((r: { status: string }) => r.status);
-      const batchStatus = async () => (await call("GET", `/batch_runs/${batch.body.id}`)).body.status;
+        (await call("GET", `${list}?batchId=${batch.body.id}`)).body.data.map(
+          (r: { status: string }) => r.status,
+        );
+      const batchStatus = async () =>
+        (await call("GET", `/batch_runs/${batch.body.id}`)).body.status;
       expect(await members()).toEqual(["PENDING", "PENDING"]);
       await emu.clock.advance(1000);
       expect(await members()).toEqual(["PROCESSING", "PROCESSING"]);
@@ -104,7 +110,9 @@ describe("run lifecycle on the virtual clock", () => {
 
   it("sync failures come back as HTTP errors whose code is the failure reason", async () => {
     const { call } = setup({ outcomes: { extractRuns: "FAILED" } });
-    const res = await call("POST", "/extract", { file: { url: "https://files.example.test/a.pdf" } });
+    const res = await call("POST", "/extract", {
+      file: { url: "https://files.example.test/a.pdf" },
+    });
     expect(res.status).toBe(500);
     expect(res.body).toMatchObject({ code: "INTERNAL_ERROR", retryable: true });
   });
@@ -120,12 +128,23 @@ describe("run lifecycle on the virtual clock", () => {
 
   it("evaluation set runs go PENDING → PROCESSING → PROCESSED", async () => {
     const { emu, call } = setup();
-    const run = await call("POST", "/evaluation_set_runs", { evaluationSetId: "ev_1", entity: { id: "ex_1" } });
-    expect(run.body).toMatchObject({ object: "evaluation_set_run", status: "PENDING", evaluationSetId: "ev_1" });
+    const run = await call("POST", "/evaluation_set_runs", {
+      evaluationSetId: "ev_1",
+      entity: { id: "ex_1" },
+    });
+    expect(run.body).toMatchObject({
+      object: "evaluation_set_run",
+      status: "PENDING",
+      evaluationSetId: "ev_1",
+    });
     await emu.clock.advance(1000);
-    expect((await call("GET", `/evaluation_set_runs/${run.body.id}`)).body.status).toBe("PROCESSING");
+    expect((await call("GET", `/evaluation_set_runs/${run.body.id}`)).body.status).toBe(
+      "PROCESSING",
+    );
     await emu.clock.advance(2000);
-    expect((await call("GET", `/evaluation_set_runs/${run.body.id}`)).body.status).toBe("PROCESSED");
+    expect((await call("GET", `/evaluation_set_runs/${run.body.id}`)).body.status).toBe(
+      "PROCESSED",
+    );
   });
 
   it("extract with a package shows every file; file and package together are refused", async () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { setup } from "./helpers.ts";
 
-const names = (r: { body: { data: Array<{ file: { name: string } }> } }) => r.body.data.map((x) => x.file.name);
+const names = (r: { body: { data: Array<{ file: { name: string } }> } }) =>
+  r.body.data.map((x) => x.file.name);
 
 async function seeded(n = 7) {
   const { emu, call } = setup();
@@ -50,7 +51,10 @@ describe("list: filters, sort, pagination", () => {
     }
     expect(seen).toEqual([0, 1, 2, 3, 4, 5, 6].map((i) => `doc-${i}.pdf`));
     const first = await call("GET", "/extract_runs?maxPageSize=3");
-    const raw = await call("GET", `/extract_runs?maxPageSize=3&nextPageToken=${first.body.nextPageToken}`);
+    const raw = await call(
+      "GET",
+      `/extract_runs?maxPageSize=3&nextPageToken=${first.body.nextPageToken}`,
+    );
     expect(raw.status).toBe(400);
     expect(raw.body.code).toBe("INVALID_REQUEST");
   });
@@ -88,7 +92,9 @@ describe("list: filters, sort, pagination", () => {
 
   it("parse list: batchId takes precedence over source", async () => {
     const { call } = setup();
-    const batch = await call("POST", "/parse_runs/batch", { inputs: [{ file: { url: "https://f.test/p.pdf" } }] });
+    const batch = await call("POST", "/parse_runs/batch", {
+      inputs: [{ file: { url: "https://f.test/p.pdf" } }],
+    });
     await call("POST", "/parse_runs", { file: { url: "https://f.test/q.pdf" } });
     const res = await call("GET", `/parse_runs?batchId=${batch.body.id}&source=API`);
     expect(names(res)).toEqual(["p.pdf"]);
@@ -116,12 +122,21 @@ describe("list: filters, sort, pagination", () => {
 
   it("legacy list: {success, processorRuns} of extract, classify and split runs, processorType filter", async () => {
     const { call } = setup();
-    await call("POST", "/extract_runs", { extractor: { id: "ex_1" }, file: { url: "https://f.test/a.pdf" } });
-    await call("POST", "/classify_runs", { classifier: { id: "cl_1" }, file: { url: "https://f.test/b.pdf" } });
+    await call("POST", "/extract_runs", {
+      extractor: { id: "ex_1" },
+      file: { url: "https://f.test/a.pdf" },
+    });
+    await call("POST", "/classify_runs", {
+      classifier: { id: "cl_1" },
+      file: { url: "https://f.test/b.pdf" },
+    });
     await call("POST", "/parse_runs", { file: { url: "https://f.test/c.pdf" } });
     const all = await call("GET", "/processor_runs");
     expect(all.body.success).toBe(true);
-    expect(all.body.processorRuns.map((r: { type: string }) => r.type).sort()).toEqual(["CLASSIFY", "EXTRACT"]);
+    expect(all.body.processorRuns.map((r: { type: string }) => r.type).sort()).toEqual([
+      "CLASSIFY",
+      "EXTRACT",
+    ]);
     const only = await call("GET", "/processor_runs?processorType=CLASSIFY");
     expect(only.body.processorRuns).toHaveLength(1);
     expect(only.body.processorRuns[0].processorId).toBe("cl_1");

@@ -22,7 +22,12 @@ const KIND_OF_PATH: Record<string, string> = {
 };
 
 const operations: Array<{ id: string; method: string; path: string; example: unknown }> = [];
-for (const [path, item] of Object.entries<Record<string, { operationId: string; requestBody?: { content: Record<string, { example?: unknown }> } }>>(spec.paths))
+for (const [path, item] of Object.entries<
+  Record<
+    string,
+    { operationId: string; requestBody?: { content: Record<string, { example?: unknown }> } }
+  >
+>(spec.paths))
   for (const [method, op] of Object.entries(item))
     operations.push({
       id: op.operationId,

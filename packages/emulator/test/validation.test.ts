@@ -4,11 +4,31 @@ import { CREATE, setup } from "./helpers.ts";
 
 describe("request validation against the spec", () => {
   it.each([
-    ["a missing required field", "/workflow_runs", { file: { url: "https://f.test/a.pdf" } }, "workflow"],
-    ["a wrong type", "/extract_runs", { extractor: { id: 42 }, file: { url: "https://f.test/a.pdf" } }, "extractor.id"],
+    [
+      "a missing required field",
+      "/workflow_runs",
+      { file: { url: "https://f.test/a.pdf" } },
+      "workflow",
+    ],
+    [
+      "a wrong type",
+      "/extract_runs",
+      { extractor: { id: 42 }, file: { url: "https://f.test/a.pdf" } },
+      "extractor.id",
+    ],
     ["an empty batch", "/extract_runs/batch", { extractor: { id: "ex_1" }, inputs: [] }, "inputs"],
-    ["a file that is none of url/id/text", "/parse_runs", { file: { path: "/etc/passwd" } }, "file"],
-    ["priority out of range", "/classify_runs", { classifier: { id: "cl_1" }, file: { text: "x" }, priority: 0 }, "priority"],
+    [
+      "a file that is none of url/id/text",
+      "/parse_runs",
+      { file: { path: "/etc/passwd" } },
+      "file",
+    ],
+    [
+      "priority out of range",
+      "/classify_runs",
+      { classifier: { id: "cl_1" }, file: { text: "x" }, priority: 0 },
+      "priority",
+    ],
   ])("%s is 400 INVALID_REQUEST naming the field", async (_, path, body, field) => {
     const { emu, call } = setup();
     const res = await call("POST", path, body);
@@ -21,8 +41,13 @@ describe("request validation against the spec", () => {
 
   it("a body that is not JSON, or not declared as JSON, is 400", async () => {
     const { call } = setup();
-    expect((await call("POST", "/extract_runs", "{not json", { "content-type": "application/json" })).status).toBe(400);
-    const typed = await call("POST", "/extract_runs", JSON.stringify(CREATE["/extract_runs"]), { "content-type": "text/plain" });
+    expect(
+      (await call("POST", "/extract_runs", "{not json", { "content-type": "application/json" }))
+        .status,
+    ).toBe(400);
+    const typed = await call("POST", "/extract_runs", JSON.stringify(CREATE["/extract_runs"]), {
+      "content-type": "text/plain",
+    });
     expect(typed.status).toBe(400);
     expect(typed.body.message).toContain("Content-Type");
   });
@@ -37,7 +62,9 @@ describe("request validation against the spec", () => {
   it("a run id over 255 characters is 400; an empty header value is 400", async () => {
     const { call } = setup();
     expect((await call("GET", `/extract_runs/exr_${"a".repeat(300)}`)).status).toBe(400);
-    expect((await call("GET", "/extract_runs", undefined, { "x-extend-workspace-id": "" })).status).toBe(400);
+    expect(
+      (await call("GET", "/extract_runs", undefined, { "x-extend-workspace-id": "" })).status,
+    ).toBe(400);
   });
 
   it("unknown routes are 404 NOT_FOUND with Extend's body", async () => {
@@ -57,7 +84,10 @@ describe("strict mode validates every response", () => {
     expect(error).toBeInstanceOf(SpecViolationError);
     expect(error.message).toContain("extractRuns.retrieve");
     expect(emu.records.violations).toHaveLength(1);
-    expect(emu.records.violations[0]).toMatchObject({ operationId: "extractRuns.retrieve", status: 200 });
+    expect(emu.records.violations[0]).toMatchObject({
+      operationId: "extractRuns.retrieve",
+      status: 200,
+    });
   });
 
   it.each([
@@ -79,7 +109,11 @@ describe("strict mode validates every response", () => {
 
   it("unknown statuses and extra fields are valid (open enums)", async () => {
     const { emu, call } = setup();
-    const run = emu.seedRun({ kind: "extractRuns", status: "ARCHIVED", overrides: { newField: { a: 1 } } });
+    const run = emu.seedRun({
+      kind: "extractRuns",
+      status: "ARCHIVED",
+      overrides: { newField: { a: 1 } },
+    });
     const res = await call("GET", `/extract_runs/${run.id}`);
     expect(res.body).toMatchObject({ status: "ARCHIVED", newField: { a: 1 } });
   });

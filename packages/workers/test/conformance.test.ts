@@ -1,5 +1,5 @@
 import { cases, createBackend, EMULATOR_API_KEY, runCase } from "@extendkit/conformance";
-import { serveHandler } from "@extendkit/conformance/node";
+import { serveBackend } from "@extendkit/conformance/node";
 import type { Miniflare } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bundle, startWorker } from "./workerd.ts";
@@ -8,11 +8,11 @@ import { bundle, startWorker } from "./workerd.ts";
 // in a Worker built from the built @extendkit/workers, which reaches the emulator over HTTP
 // with workerd's own fetch; setup and check run here, beside the emulator.
 const backend = createBackend();
-let server: Awaited<ReturnType<typeof serveHandler>>;
+let server: Awaited<ReturnType<typeof serveBackend>>;
 let worker: Miniflare;
 
 beforeAll(async () => {
-  server = await serveHandler(backend.fetch);
+  server = await serveBackend(backend);
   worker = startWorker(await bundle("./worker/conformance-worker.ts"), {
     EXTEND_API_KEY: EMULATOR_API_KEY,
     EXTEND_BASE_URL: server.url,
