@@ -1,11 +1,13 @@
 // `pnpm bench`: runs every section, prints each table, and writes bench/RESULTS.md.
 // Options: --only=bundle,overhead,cold,loopback,bulk,rss   --no-write (print only)
+//          --render-only: rewrite RESULTS.md from the last run's numbers (bench/.cache/results.json)
+//                         and the current bench/analysis.md, without measuring anything.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { buildChildren } from "./build-children.ts";
 import { SETTINGS } from "./config.ts";
 import { machineInfo } from "./machine.ts";
-import { renderResults } from "./render-results.ts";
+import { type ResultsInput, renderResults } from "./render-results.ts";
 import { BENCH_DIR, type SectionResult } from "./section.ts";
 import { bulkDeleteSection } from "./sections/bulk-delete.ts";
 import { bundleSizeSection } from "./sections/bundle-size.ts";
@@ -30,6 +32,21 @@ const only = args
   .split(",");
 const write = !args.includes("--no-write");
 const selected = Object.keys(SECTIONS).filter((id) => only === undefined || only.includes(id));
+
+const RAW = new URL(".cache/results.json", BENCH_DIR);
+
+function writeResults(run: Omit<ResultsInput, "analysis">): void {
+  const analysisUrl = new URL("analysis.md", BENCH_DIR);
+  const analysis = existsSync(analysisUrl) ? readFileSync(analysisUrl, "utf8") : "";
+  const out = new URL("RESULTS.md", BENCH_DIR);
+  writeFileSync(out, renderResults({ ...run, analysis }));
+  console.log(`wrote ${out.pathname}`);
+}
+
+if (args.includes("--render-only")) {
+  writeResults(JSON.parse(readFileSync(RAW, "utf8")) as Omit<ResultsInput, "analysis">);
+  process.exit(0);
+}
 
 const started = performance.now();
 const machine = machineInfo();
@@ -61,13 +78,6 @@ console.log(
     .join(" ")}`,
 );
 
-if (write) {
-  const analysisUrl = new URL("analysis.md", BENCH_DIR);
-  const analysis = existsSync(analysisUrl) ? readFileSync(analysisUrl, "utf8") : "";
-  const out = new URL("RESULTS.md", BENCH_DIR);
-  writeFileSync(
-    out,
-    renderResults({ machine, results, seconds, args, loadAtEnd: loadavg(), analysis }),
-  );
-  console.log(`wrote ${out.pathname}`);
-}
+const run = { machine, results, seconds, args, loadAtEnd: loadavg() };
+writeFileSync(RAW, JSON.stringify(run));
+if (write) writeResults(run);

@@ -1,3 +1,4 @@
+import { createEmulator, EMULATOR_API_KEY } from "@extendkit/emulator";
 import { describe, expect, it } from "vitest";
 import { contenders } from "../src/contenders/index.ts";
 import { createStubFetch } from "../src/stub-fetch.ts";
@@ -27,7 +28,6 @@ describe.each(contenders.map((c) => [c.name, c] as const))("contender %s", (_nam
   });
 
   it("turns a 404 into a rejected promise", async () => {
-    const stub = createStubFetch();
     const notFound = async () =>
       new Response('{"code":"NOT_FOUND","message":"gone","retryable":false}', {
         status: 404,
@@ -35,6 +35,27 @@ describe.each(contenders.map((c) => [c.name, c] as const))("contender %s", (_nam
       });
     const api = contender.create({ fetch: notFound, baseUrl: BASE, apiKey: "sk_test_bench" });
     await expect(api.delete(ID)).rejects.toThrow();
-    expect(stub.counts.DELETE).toBe(0);
   });
 });
+
+describe.each(contenders.map((c) => [c.name, c] as const))(
+  "contender %s against the emulator",
+  (_name, contender) => {
+    it("cancels then deletes a PROCESSING run for real", async () => {
+      const emulator = createEmulator();
+      const id = emulator.seedRun({ kind: "extractRuns", status: "PROCESSING" }).id as string;
+      const api = contender.create({
+        fetch: (input, init) => emulator.fetch(input, init),
+        baseUrl: "http://emulator.invalid",
+        apiKey: EMULATOR_API_KEY,
+      });
+
+      await api.cancel(id);
+      expect(emulator.getRun(id)?.status).toBe("CANCELLED");
+      await api.delete(id);
+
+      expect(emulator.getRun(id)).toBeUndefined();
+      expect(emulator.records.effects(id)).toMatchObject({ cancelled: 1, deleted: 1 });
+    });
+  },
+);

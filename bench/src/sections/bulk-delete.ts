@@ -7,6 +7,8 @@ import type { Goal, SectionResult } from "../section.ts";
 import { fmt, fmtRatio, ratio } from "../stats.ts";
 import { renderTable } from "../table.ts";
 
+const WARMUP_RUNS = 400;
+
 export interface BulkOptions {
   runs: number;
   concurrency: number;
@@ -102,7 +104,8 @@ const HEADERS = [
 /**
  * Section 5: bulk delete of seeded runs at concurrency 16 against the served emulator: `runs` with
  * no limit, then `limitedRuns` under a `writeLimitPerSecond` WRITE limit (fixed 1 s windows,
- * 429 + Retry-After in whole seconds). One trial per contender each, order rotated between the two.
+ * 429 + Retry-After in whole seconds). One uncounted warm-up of 400 deletes per contender, then one trial per contender each, order
+ * rotated between the two.
  */
 export async function bulkDeleteSection(options: BulkOptions): Promise<SectionResult> {
   const started = performance.now();
@@ -111,6 +114,10 @@ export async function bulkDeleteSection(options: BulkOptions): Promise<SectionRe
   const unlimited: BulkTrial[] = [];
   const limited: BulkTrial[] = [];
   try {
+    // Warm-up, not counted: the emulator process's JIT and each client's (a cold first trial ran
+    // at a fifth of the steady rate in trials).
+    for (const name of names)
+      await bulkTrial(emulator, name, WARMUP_RUNS, options.concurrency, false);
     for (const name of roundOrder(names, 0)) {
       unlimited.push(await bulkTrial(emulator, name, options.runs, options.concurrency, false));
     }
@@ -175,7 +182,7 @@ export async function bulkDeleteSection(options: BulkOptions): Promise<SectionRe
   return {
     id: "bulk",
     title: "5. Bulk delete against the emulator: no limit, and under a 10 req/s write limit",
-    method: `The served emulator (own process, 127.0.0.1, real clock) is seeded with PROCESSING extract runs, which each contender deletes at concurrency ${options.concurrency}: with its own bulk helper where it has one (\`client.runs.deleteMany\`), otherwise the bench's bounded-concurrency loop (\`bench/src/bulk-delete-loop.ts\`: one delete per id through the client, whatever retrying the client does itself). Requests and 429s are counted by a wrapper around the global fetch; runs lost = seeded runs still present at the end. ${fmt(options.runs)} runs without a limit; under the limit ${fmt(options.limitedRuns)} runs (${fmt(options.runs)} would take ${fmt(options.runs / limit / 60, 0)} minutes per contender at ${limit}/s).`,
+    method: `The served emulator (own process, 127.0.0.1, real clock) is seeded with PROCESSING extract runs, which each contender deletes at concurrency ${options.concurrency}: with its own bulk helper where it has one (\`client.runs.deleteMany\`), otherwise the bench's bounded-concurrency loop (\`bench/src/bulk-delete-loop.ts\`: one delete per id through the client, whatever retrying the client does itself). Requests and 429s are counted by a wrapper around the global fetch; runs lost = seeded runs still present at the end. One uncounted warm-up of ${WARMUP_RUNS} deletes per contender first (server and client JIT). ${fmt(options.runs)} runs without a limit; under the limit ${fmt(options.limitedRuns)} runs (${fmt(options.runs)} would take ${fmt(options.runs / limit / 60, 0)} minutes per contender at ${limit}/s).`,
     table,
     notes,
     goals,

@@ -75,8 +75,13 @@ export async function bundleSizeSection(): Promise<SectionResult> {
   for (const c of contenders) sizes.push(await measureBundle(c.name));
   const raw = sizes.find((s) => s.name === "raw-fetch");
   const ours = sizes.find((s) => s.name === "extendkit");
+  // The extendkit Worker uses the Workers adapter, as a Worker author would.
+  const label = (name: string) =>
+    name === "extendkit"
+      ? "@extendkit/workers"
+      : (contenders.find((c) => c.name === name)?.label ?? name);
   const rows = sizes.map((s) => [
-    contenders.find((c) => c.name === s.name)?.label ?? s.name,
+    label(s.name),
     s.workerOk ? "yes" : `no (${s.unresolved.join(", ")})`,
     `${fmtKb(s.min)}${s.workerOk ? "" : " †"}`,
     `${fmtKb(s.gzip)}${s.workerOk ? "" : " †"}`,

@@ -7,6 +7,7 @@ import { fmt, fmtRatio, median, ratio } from "../stats.ts";
 import { renderTable } from "../table.ts";
 
 const GOAL_RATIO = 0.9;
+const WARMUP_PAIRS = 150;
 
 export interface LoopbackOptions {
   rounds: number;
@@ -70,8 +71,8 @@ export async function loopbackSection(options: LoopbackOptions): Promise<Section
   const conc = new Map<string, number[]>(names.map((n) => [n, []]));
   const problems: string[] = [];
   try {
-    // Warm-up: the first connection and JIT of each client, not counted.
-    for (const name of names) await trial(emulator, name, 20, 4);
+    // Warm-up, not counted: connections, and the JIT of the emulator process and of each client.
+    for (const name of names) await trial(emulator, name, WARMUP_PAIRS, 8);
     for (let round = 0; round < options.rounds; round++) {
       for (const name of roundOrder(names, round)) {
         const s = await trial(emulator, name, options.sequentialPairs, 1);
@@ -105,7 +106,7 @@ export async function loopbackSection(options: LoopbackOptions): Promise<Section
   return {
     id: "loopback",
     title: `4. Loopback HTTP throughput against the emulator (cancel + delete pairs per second)`,
-    method: `The emulator (\`createEmulator\` + \`serve\`, real clock, strict response validation off) runs in its own process on 127.0.0.1; every client uses Node's global fetch (undici, keep-alive) through a counting wrapper. Each trial seeds fresh PROCESSING extract runs, then cancels and deletes each: ${options.sequentialPairs} pairs one at a time, and ${options.concurrentPairs} pairs with ${options.concurrency} in flight. ${options.rounds} interleaved rounds after one uncounted warm-up trial per contender; medians. 1 pair = 2 requests.`,
+    method: `The emulator (\`createEmulator\` + \`serve\`, real clock, strict response validation off) runs in its own process on 127.0.0.1; every client uses Node's global fetch (undici, keep-alive) through a counting wrapper. Each trial seeds fresh PROCESSING extract runs, then cancels and deletes each: ${options.sequentialPairs} pairs one at a time, and ${options.concurrentPairs} pairs with ${options.concurrency} in flight. ${options.rounds} interleaved rounds after an uncounted warm-up of ${WARMUP_PAIRS} pairs per contender; medians. 1 pair = 2 requests.`,
     table: renderTable(
       ["contender", "sequential pairs/s", "vs raw", `c${options.concurrency} pairs/s`, "vs raw"],
       rows,

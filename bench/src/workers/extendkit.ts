@@ -1,5 +1,5 @@
-// Minimal Worker: cancel and delete one extract run with @extendkit/core.
-import { createClient } from "@extendkit/core";
+// Minimal Worker: cancel and delete one extract run with @extendkit/workers (core + env bindings).
+import { createClient } from "@extendkit/workers";
 
 interface Env {
   EXTEND_API_KEY: string;
@@ -8,7 +8,7 @@ interface Env {
 export default {
   async fetch(request: Request, env: Env): Promise<Response> {
     const id = new URL(request.url).searchParams.get("id") ?? "";
-    const client = createClient({ apiKey: env.EXTEND_API_KEY });
+    const client = createClient(env);
     await client.extractRuns.cancel(id);
     await client.extractRuns.delete(id);
     return new Response("ok");

@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import { bulkDeleteLoop, generateIds } from "../src/bulk-delete-loop.ts";
+import { roundOrder } from "../src/interleave.ts";
+import { median, ratio } from "../src/stats.ts";
+import { createStubFetch } from "../src/stub-fetch.ts";
+
+describe("bulkDeleteLoop", () => {
+  it("deletes every id exactly once with at most `concurrency` in flight", async () => {
+    const seen: string[] = [];
+    let inFlight = 0;
+    let peak = 0;
+    const report = await bulkDeleteLoop(generateIds(200), 16, async (id) => {
+      inFlight++;
+      peak = Math.max(peak, inFlight);
+      await new Promise((resolve) => setImmediate(resolve));
+      seen.push(id);
+      inFlight--;
+    });
+    expect(report).toEqual({ deleted: 200, failed: 0, errors: [] });
+    expect(new Set(seen).size).toBe(200);
+    expect(peak).toBe(16);
+  });
+
+  it("counts failures instead of rejecting, keeping a few messages", async () => {
+    const report = await bulkDeleteLoop(["a", "b", "c", "d", "e", "f", "g"], 3, async (id) => {
+      if (id !== "a") throw new Error(`no ${id}`);
+    });
+    expect(report.deleted).toBe(1);
+    expect(report.failed).toBe(6);
+    expect(report.errors).toHaveLength(5);
+  });
+
+  it("pulls ids lazily: never more than `concurrency` ahead of the deletes", async () => {
+    let produced = 0;
+    let done = 0;
+    let maxAhead = 0;
+    async function* ids() {
+      for (let i = 0; i < 100; i++) {
+        produced++;
+        maxAhead = Math.max(maxAhead, produced - done);
+        yield `exr_${i}`;
+      }
+    }
+    await bulkDeleteLoop(ids(), 4, async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      done++;
+    });
+    expect(produced).toBe(100);
+    expect(maxAhead).toBeLessThanOrEqual(5);
+  });
+});
+
+describe("stub fetch", () => {
+  it("answers with the id it was asked about, from a Request or from (url, init)", async () => {
+    const stub = createStubFetch({ macrotask: true });
+    const cancelled = await (
+      await stub.fetch(new Request("http://s/extract_runs/exr_a%2Bb/cancel", { method: "POST" }))
+    ).json();
+    const deleted = await (
+      await stub.fetch("http://s/extract_runs/exr_c", { method: "DELETE" })
+    ).json();
+    expect(cancelled).toMatchObject({ id: "exr_a+b", status: "CANCELLED" });
+    expect(deleted).toEqual({ id: "exr_c" });
+    expect((await stub.fetch("http://s/extract_runs/exr_c")).status).toBe(404);
+    expect(stub.counts).toEqual({ POST: 1, DELETE: 1, other: 1 });
+  });
+});
+
+describe("interleaving and statistics", () => {
+  it("rotates the order so each contender leads once per cycle", () => {
+    expect([0, 1, 2, 3].map((r) => roundOrder(["a", "b", "c"], r).join(""))).toEqual([
+      "abc",
+      "bca",
+      "cab",
+      "abc",
+    ]);
+  });
+
+  it("takes medians and guards ratios", () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 2, 3])).toBe(2.5);
+    expect(Number.isNaN(median([]))).toBe(true);
+    expect(ratio(3, 2)).toBe(1.5);
+    expect(Number.isNaN(ratio(1, 0))).toBe(true);
+  });
+});
