@@ -1,5 +1,6 @@
 import createFetchClient, { type Client } from "openapi-fetch";
 import { buildResources } from "./build-resources.ts";
+import { type BulkRuns, createBulkRuns } from "./bulk/create-bulk-runs.ts";
 import { type ClientOptions, DEFAULT_BASE_URL } from "./client-options.ts";
 import { createTransport } from "./create-transport.ts";
 import type { paths } from "./generated/openapi.ts";
@@ -16,6 +17,8 @@ export type ExtendClient = GeneratedResources & {
    * headers, and path parameter validation.
    */
   readonly raw: Client<paths>;
+  /** Bulk helpers over runs of any type: `deleteMany`, `cancelMany`, `find` (src/bulk). */
+  readonly runs: BulkRuns;
 };
 
 /** Creates a client for Extend's run API. Throws `InvalidArgumentError` on bad options. */
@@ -35,5 +38,6 @@ export function createClient(options: ClientOptions): ExtendClient {
     pathSerializer: serializePath,
     redirect: "manual",
   });
-  return Object.assign(buildResources(raw, operationTable), { raw });
+  const runs = createBulkRuns(() => createClient({ ...options, maxRetries: 0 }));
+  return Object.assign(buildResources(raw, operationTable), { raw, runs });
 }
