@@ -1,4 +1,4 @@
-import type { Clock } from "./clock.ts";
+import type { Clock } from "../clock.ts";
 import type { RateLimiter } from "./rate-limiter.ts";
 import type { RetryBudget } from "./retry-budget.ts";
 
@@ -42,9 +42,9 @@ export interface BulkOptions<P = unknown> {
   retryBudget?: RetryBudget;
   /** The rate limiter to wait on. Default: the client's, shared by all its bulk jobs. */
   rateLimiter?: RateLimiter;
-  /** Time source for every wait. Default: the real clock. */
+  /** Time source for every wait. Default: the client's `clock` (the system clock unless set). */
   clock?: Clock;
-  /** Random source in [0, 1) for backoff jitter; inject a seeded one for reproducible runs. Default: `Math.random`. */
+  /** Random source in [0, 1) for backoff jitter; inject a seeded one for reproducible runs. Default: the client's `random` (`Math.random` unless set). */
   random?: () => number;
 }
 

@@ -29,5 +29,6 @@ export function callList(
   query: Record<string, unknown>,
   signal: AbortSignal,
 ): Promise<unknown> {
-  return methodOf(client, resource, "list")(query, { signal });
+  // A list method returns a lazy thenable (its first page); resolve it into a real promise.
+  return Promise.resolve(methodOf(client, resource, "list")(query, { signal }));
 }

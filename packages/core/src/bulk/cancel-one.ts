@@ -1,14 +1,14 @@
 import { assertPathParam } from "../assert-path-param.ts";
+import { backoffDelay } from "../backoff-delay.ts";
+import { sleep } from "../sleep.ts";
 import { BulkIntegrityError } from "./bulk-integrity-error.ts";
 import type { CancelOutcome } from "./bulk-report.ts";
 import { callRoute } from "./call-route.ts";
-import { fullJitter } from "./full-jitter.ts";
 import type { ItemState, JobContext } from "./job-context.ts";
 import { prepareRetry } from "./prepare-retry.ts";
 import { type RunRoute, routeRun } from "./route-run.ts";
 import { sendAttempt } from "./send-attempt.ts";
 import { failed, type Settled } from "./settled.ts";
-import { sleepOn } from "./sleep-on.ts";
 
 // Statuses from which a run may still become CANCELLED (REFERENCE §4).
 const IN_FLIGHT = new Set(["PENDING", "PROCESSING", "CANCELLING"]);
@@ -63,7 +63,7 @@ export async function cancelOne(ctx: JobContext, item: ItemState): Promise<Settl
       if (status === "CANCELLING" || accepted) {
         // Our cancel is under way: read again after a backoff.
         reading = true;
-        await sleepOn(ctx.clock, fullJitter(item.retries++, ctx.random), ctx.signal);
+        await sleep(backoffDelay(item.retries++, ctx.random), ctx.clock, ctx.signal);
       } else {
         // An earlier cancel had an unknown outcome and did not take effect: send it again.
         if (!ctx.budget.tryTake("retry")) return failed(item.lastError, true);

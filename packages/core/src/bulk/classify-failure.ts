@@ -1,8 +1,9 @@
 import { ApiError } from "../api-error.ts";
 import { InvalidArgumentError } from "../invalid-argument-error.ts";
+import { NotCancellableError } from "../not-cancellable-error.ts";
+import { parseRetryAfter } from "../parse-retry-after.ts";
 import { AttemptTimeoutError } from "./attempt-timeout-error.ts";
 import { BulkIntegrityError } from "./bulk-integrity-error.ts";
-import { retryAfterMs } from "./retry-after-ms.ts";
 
 /**
  * What a failed bulk attempt means for the ID (reliability §1.3):
@@ -25,6 +26,8 @@ export type Failure =
 
 export function classifyFailure(error: unknown, now: number): Failure {
   if (error instanceof ApiError) return classifyStatus(error, now);
+  // The client's typed refusal of a cancel (400/409/422, or a read-back showing a finished run).
+  if (error instanceof NotCancellableError) return { kind: "refused" };
   if (error instanceof InvalidArgumentError || error instanceof BulkIntegrityError) {
     return { kind: "permanent" };
   }
@@ -56,7 +59,10 @@ function classifyStatus(error: ApiError, now: number): Failure {
   if (status === 401) return { kind: "unauthorized" };
   if (flag === false) return { kind: "permanent" };
   if (status === 429 || status === 503) {
-    return { kind: "throttle", retryAfterMs: retryAfterMs(error.headers, now) };
+    return {
+      kind: "throttle",
+      retryAfterMs: error.retryAfterMs ?? parseRetryAfter(error.headers, now),
+    };
   }
   if (status >= 500) return { kind: "transient", maybeApplied: true, timeout: false };
   if (status === 408 || flag === true)

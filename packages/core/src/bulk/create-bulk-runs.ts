@@ -1,3 +1,4 @@
+import type { Clock } from "../clock.ts";
 import type { BulkOptions, BulkSource } from "./bulk-options.ts";
 import type {
   CancelManyProgress,
@@ -45,15 +46,19 @@ export interface BulkRuns {
 
 /**
  * The bulk helpers of one client. `singleAttemptClient` builds a client from the same options with
- * `maxRetries: 0` (the engine owns retries); it is built on first use.
+ * `maxRetries: 0` (the engine owns retries); it is built on first use. `defaults` are the client's
+ * clock and random source, used unless a job passes its own.
  */
-export function createBulkRuns(singleAttemptClient: () => LooseClient): BulkRuns {
+export function createBulkRuns(
+  singleAttemptClient: () => LooseClient,
+  defaults: { clock: Clock; random: () => number },
+): BulkRuns {
   const rateLimiter = createRateLimiter();
   const retryBudget = createRetryBudget();
   let client: LooseClient | undefined;
   const shared = (): BulkShared => {
     client ??= singleAttemptClient();
-    return { client, limiter: rateLimiter, budget: retryBudget };
+    return { client, limiter: rateLimiter, budget: retryBudget, ...defaults };
   };
   return {
     deleteMany: (source, options) => deleteMany(shared(), source, options),

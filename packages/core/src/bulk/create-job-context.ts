@@ -1,9 +1,9 @@
+import type { Clock } from "../clock.ts";
 import { InvalidArgumentError } from "../invalid-argument-error.ts";
 import { BULK_DEFAULTS, type BulkOptions } from "./bulk-options.ts";
 import type { BulkStop } from "./bulk-report.ts";
 import { BulkStoppedError } from "./bulk-stopped-error.ts";
 import type { LooseClient } from "./call-route.ts";
-import { realClock } from "./clock.ts";
 import type { JobContext } from "./job-context.ts";
 import type { RateLimiter } from "./rate-limiter.ts";
 import type { RetryBudget } from "./retry-budget.ts";
@@ -14,6 +14,9 @@ export interface BulkShared {
   client: LooseClient;
   limiter: RateLimiter;
   budget: RetryBudget;
+  /** The client's clock and random source: a job's defaults. */
+  clock: Clock;
+  random: () => number;
 }
 
 /** A job's context plus its controls. */
@@ -42,8 +45,8 @@ export function createJob(options: BulkOptions<never>, shared: BulkShared): Job 
   const onUserAbort = () => stop({ reason: "aborted", cause: userSignal?.reason });
   const ctx: JobContext = {
     client: shared.client,
-    clock: options.clock ?? realClock,
-    random: options.random ?? Math.random,
+    clock: options.clock ?? shared.clock,
+    random: options.random ?? shared.random,
     limiter: options.rateLimiter ?? shared.limiter,
     budget: options.retryBudget ?? shared.budget,
     maxAttempts: positiveInteger(options.maxAttempts, BULK_DEFAULTS.maxAttempts, "maxAttempts"),

@@ -2,7 +2,6 @@ import { ExtendError } from "../extend-error.ts";
 import type { BulkOptions } from "./bulk-options.ts";
 import { callList, callRoute } from "./call-route.ts";
 import { callWithRetries, NOT_FOUND } from "./call-with-retries.ts";
-import { realClock } from "./clock.ts";
 import { type BulkShared, createJob } from "./create-job-context.ts";
 import type { JobContext } from "./job-context.ts";
 import { routeRun } from "./route-run.ts";
@@ -60,7 +59,7 @@ export async function* findRuns(
   filter: RunFilter,
   options: FindRunsOptions = {},
 ): AsyncGenerator<FoundRun, void, undefined> {
-  const compiled = compileFilter(filter, (options.clock ?? realClock).now());
+  const compiled = compileFilter(filter, (options.clock ?? shared.clock).now());
   const job = createJob(options, shared);
   const seen = new Set<string>();
   try {

@@ -1,6 +1,6 @@
+import type { Clock } from "../clock.ts";
 import type { BulkStop } from "./bulk-report.ts";
 import type { LooseClient } from "./call-route.ts";
-import type { Clock } from "./clock.ts";
 import type { RateLimiter } from "./rate-limiter.ts";
 import type { RetryBudget } from "./retry-budget.ts";
 

@@ -1,7 +1,7 @@
+import { backoffDelay } from "../backoff-delay.ts";
+import { sleep } from "../sleep.ts";
 import type { Failure } from "./classify-failure.ts";
-import { fullJitter } from "./full-jitter.ts";
 import type { ItemState, JobContext } from "./job-context.ts";
-import { sleepOn } from "./sleep-on.ts";
 
 /**
  * Whether `item` may be tried again after `failure`, and waits its turn if so: pays the retry from
@@ -23,7 +23,7 @@ export async function prepareRetry(
         : "retry";
   if (!ctx.budget.tryTake(kind)) return false;
   if (failure.kind !== "throttle") {
-    await sleepOn(ctx.clock, fullJitter(item.retries, ctx.random), ctx.signal);
+    await sleep(backoffDelay(item.retries, ctx.random), ctx.clock, ctx.signal);
     item.retries++;
   }
   return true;

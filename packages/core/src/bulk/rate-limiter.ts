@@ -1,5 +1,5 @@
-import type { Clock } from "./clock.ts";
-import { sleepOn } from "./sleep-on.ts";
+import type { Clock } from "../clock.ts";
+import { sleep } from "../sleep.ts";
 
 /** Options of `createRateLimiter`; every field has a default. */
 export interface RateLimiterOptions {
@@ -95,7 +95,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
         const now = clock.now();
         if (pausedUntil > now) {
           if (pausedUntil - now > maxWaitMs) throw new RateLimitStop(pausedUntil);
-          await sleepOn(clock, pausedUntil - now, signal);
+          await sleep(pausedUntil - now, clock, signal);
           continue;
         }
         const gap = interval();
@@ -106,7 +106,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
           if (starts.length > RING) starts.shift();
           return now;
         }
-        await sleepOn(clock, slot - now, signal);
+        await sleep(slot - now, clock, signal);
       }
     },
     onThrottle(clock, startedAt, retryAfterMs, random) {

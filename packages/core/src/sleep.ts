@@ -2,10 +2,9 @@ import type { Clock } from "./clock.ts";
 
 /**
  * Resolves after `ms` on `clock`, or rejects with `signal.reason` as soon as `signal` aborts.
- * Leaves no timer and no listener behind either way. `ms <= 0` still yields once (a timer of 0),
- * so a loop that waits can never starve other work.
+ * Leaves no timer and no listener behind either way.
  */
-export function sleepOn(clock: Clock, ms: number, signal?: AbortSignal): Promise<void> {
+export function sleep(ms: number, clock: Clock, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
       reject(signal.reason);
@@ -15,13 +14,10 @@ export function sleepOn(clock: Clock, ms: number, signal?: AbortSignal): Promise
       clock.clearTimeout(handle);
       reject(signal?.reason);
     };
-    const handle = clock.setTimeout(
-      () => {
-        signal?.removeEventListener("abort", onAbort);
-        resolve();
-      },
-      Math.max(0, ms),
-    );
+    const handle = clock.setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
     signal?.addEventListener("abort", onAbort, { once: true });
   });
 }

@@ -5,11 +5,16 @@ const HTTP_DATE = /^\s*([A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{
 
 /**
  * The server's advised wait in milliseconds, or undefined when it gave none that is usable.
- * `retry-after-ms` wins over `Retry-After`; `Retry-After` is delay-seconds or an IMF-fixdate
- * measured against `now`; a past date, negative or non-numeric value is unusable (the caller backs
- * off instead); repeated headers use the first value. Whether a wait is too long is the caller's call.
+ *
+ * Contract (reliability §1.3, catalogue A3–A7, D12):
+ * - `retry-after-ms` wins over `Retry-After`;
+ * - `Retry-After` is delay-seconds (fractions allowed) or an IMF-fixdate measured against `now`;
+ * - `0` means "retry now"; a date in the past, negative, non-numeric, `Infinity`, `1e309` and
+ *   other non-decimal forms are unusable (the caller falls back to backoff);
+ * - repeated headers (joined with ", ") use the first value, so the result is deterministic.
+ * Whether a usable value is too long to wait for is the caller's decision (`maxRetryAfter`).
  */
-export function retryAfterMs(headers: Headers, now: number): number | undefined {
+export function parseRetryAfter(headers: Headers, now: number): number | undefined {
   const ms = DECIMAL.exec(headers.get("retry-after-ms") ?? "");
   if (ms !== null) return finite(Number(ms[1]));
   const value = headers.get("retry-after");

@@ -1,7 +1,6 @@
 /**
- * Time as the bulk helpers see it: every wait (Retry-After, backoff, rate pacing, attempt timeout)
- * goes through one `Clock`, so tests and emulators can inject a virtual one and never sleep.
- * The shape matches the client's `Clock`, so one object serves both.
+ * Time as the client sees it: every timeout, backoff sleep, Retry-After date and polling delay
+ * goes through one `Clock`, so tests (and emulators) can inject a virtual one and never sleep.
  */
 export interface Clock {
   /** Milliseconds since the Unix epoch. */
@@ -12,7 +11,7 @@ export interface Clock {
 }
 
 /** The real clock: `Date.now` and the global timers, looked up per call. */
-export const realClock: Clock = {
+export const systemClock: Clock = {
   now: () => Date.now(),
   setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
   clearTimeout: (handle) => globalThis.clearTimeout(handle as number),
