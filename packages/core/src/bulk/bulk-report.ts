@@ -24,7 +24,10 @@ export interface BulkReportBase {
   /** Repeated IDs that were skipped (each ID is handled once). */
   duplicates: number;
   failed: BulkFailure[];
-  /** IDs taken from the source for which no request was sent. */
+  /**
+   * IDs the job stopped before settling and that nothing of this job can have changed: no request
+   * was sent, or only requests the API turned away (429, 503). Safe to run again as new.
+   */
   notAttempted: string[];
   /** Requests sent, retries and reconciling reads included. */
   requests: number;

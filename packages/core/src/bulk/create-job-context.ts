@@ -29,17 +29,19 @@ export interface Job {
 }
 
 /**
- * Validates the options, applies defaults and wires the caller's signal: an abort stops the job,
- * and so does any `ctx.stop(reason)` — the first reason wins, and `ctx.signal` aborts with a
- * `BulkStoppedError` carrying it.
+ * Validates the options, applies defaults and wires the caller's signal. `ctx.stop(reason)` ends
+ * the job (the first reason wins): nothing new starts. Only the caller's abort also aborts
+ * `ctx.signal` (with a `BulkStoppedError`), cutting off requests and waits in flight.
  */
 export function createJob(options: BulkOptions<never>, shared: BulkShared): Job {
   const controller = new AbortController();
   let stopped: BulkStop | undefined;
+  // Only the caller's abort cuts requests short; other stops end the job by starting nothing new,
+  // and the IDs in flight settle on their own (a long Retry-After stops each at its next wait).
   const stop = (reason: BulkStop) => {
     if (stopped !== undefined) return;
     stopped = reason;
-    controller.abort(new BulkStoppedError(reason));
+    if (reason.reason === "aborted") controller.abort(new BulkStoppedError(reason));
   };
   const userSignal = options.signal;
   const onUserAbort = () => stop({ reason: "aborted", cause: userSignal?.reason });

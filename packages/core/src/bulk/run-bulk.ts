@@ -114,9 +114,11 @@ async function settleSafely<O extends string>(
   } catch (error) {
     if (error instanceof RateLimitStop) {
       ctx.stop({ reason: "rate-limited", resumeAt: error.resumeAt });
-    } else if (!ctx.signal.aborted) {
-      return { outcome: "failed", error, retryable: false };
+      return item.maybeApplied
+        ? { outcome: "failed", error: item.lastError ?? error, retryable: true }
+        : { outcome: "notAttempted" };
     }
+    if (!ctx.signal.aborted) return { outcome: "failed", error, retryable: false };
     return item.maybeApplied
       ? { outcome: "failed", error: ctx.signal.reason, retryable: true }
       : { outcome: "notAttempted" };
