@@ -4,7 +4,8 @@ import type { Log } from "./logger.ts";
 
 /** `ClientOptions` after validation and defaults: what every layer of the client reads. */
 export interface ClientConfig {
-  readonly apiKey: string;
+  /** Null: send no credentials (a proxy adds them). */
+  readonly apiKey: string | null;
   readonly baseUrl: string;
   readonly apiVersion: string;
   readonly workspaceId: string | undefined;

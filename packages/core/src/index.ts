@@ -66,6 +66,7 @@ export type {
   QueryOf,
   ResponseOf,
 } from "./operation-types.ts";
+export { ENV_VARIABLES, optionsFromEnv } from "./options-from-env.ts";
 export { DEFAULT_MAX_PAGES, type Paginated } from "./paginate.ts";
 export { PaginationError } from "./pagination-error.ts";
 export { parseRetryAfter } from "./parse-retry-after.ts";

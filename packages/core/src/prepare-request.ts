@@ -24,7 +24,8 @@ export async function prepareRequest(
   ctx: CallContext,
 ): Promise<PreparedRequest> {
   const headers = new Headers(request.headers);
-  headers.set("authorization", `Bearer ${config.apiKey}`);
+  if (config.apiKey === null) headers.delete("authorization");
+  else headers.set("authorization", `Bearer ${config.apiKey}`);
   headers.set("x-extend-api-version", config.apiVersion);
   if (config.workspaceId !== undefined) headers.set("x-extend-workspace-id", config.workspaceId);
   else headers.delete("x-extend-workspace-id");

@@ -8,9 +8,13 @@ import {
   DEFAULT_TOTAL_TIMEOUT,
 } from "./client-options.ts";
 import { systemClock } from "./clock.ts";
-import { createRedactor } from "./create-redactor.ts";
+import { createRedactor, type Redactor } from "./create-redactor.ts";
 import { InvalidArgumentError } from "./invalid-argument-error.ts";
+import { limitConcurrency } from "./limit-concurrency.ts";
 import { createLog } from "./logger.ts";
+
+/** With no API key there is nothing to redact. */
+const NO_SECRET: Redactor = { text: (s) => s, value: (v) => v, error: (e) => e };
 
 // Printable ASCII: what can travel in a header value unchanged. Checked here so that a bad key
 // fails with our message, never with a runtime's "invalid header value" that quotes it.
@@ -22,10 +26,13 @@ export function resolveConfig(options: ClientOptions): ClientConfig {
   const fail = (message: string) => {
     throw new InvalidArgumentError(`createClient: ${message}`);
   };
-  if (typeof options?.apiKey !== "string" || options.apiKey.trim() === "") {
+  if (options?.apiKey === null) {
+    if (options.baseUrl === undefined) fail("apiKey null (no credentials) needs a baseUrl");
+  } else if (typeof options?.apiKey !== "string" || options.apiKey.trim() === "") {
     fail("apiKey must be a non-empty string");
+  } else if (!HEADER_SAFE.test(options.apiKey)) {
+    fail("apiKey holds characters a header cannot carry");
   }
-  if (!HEADER_SAFE.test(options.apiKey)) fail("apiKey holds characters a header cannot carry");
   const baseUrl = options.baseUrl ?? DEFAULT_BASE_URL;
   if (
     typeof baseUrl !== "string" ||
@@ -60,14 +67,17 @@ export function resolveConfig(options: ClientOptions): ClientConfig {
   if (options.logLevel !== undefined && !LOG_LEVELS.has(options.logLevel)) {
     fail(`logLevel must be one of ${[...LOG_LEVELS].join(", ")}`);
   }
-  const redactor = createRedactor(options.apiKey);
+  const redactor = options.apiKey === null ? NO_SECRET : createRedactor(options.apiKey);
   const userFetch = options.fetch;
   return {
     apiKey: options.apiKey,
     baseUrl,
     apiVersion: options.apiVersion ?? DEFAULT_API_VERSION,
     workspaceId: options.workspaceId,
-    fetch: userFetch ?? ((request) => globalThis.fetch(request)),
+    fetch: limitConcurrency(
+      userFetch ?? ((request) => globalThis.fetch(request)),
+      number("maxConcurrency", 1, true),
+    ),
     maxRetries: number("maxRetries", 0, true) ?? DEFAULT_MAX_RETRIES,
     timeout: number("timeout", 1),
     totalTimeout: number("totalTimeout", 1) ?? DEFAULT_TOTAL_TIMEOUT,
