@@ -2,7 +2,6 @@ export { AbortError } from "./abort-error.ts";
 export { ApiError, type ApiErrorInit } from "./api-error.ts";
 export { assertPathParam } from "./assert-path-param.ts";
 export { BACKOFF_BASE_MS, BACKOFF_CAP_MS, backoffDelay } from "./backoff-delay.ts";
-export { AttemptTimeoutError } from "./bulk/attempt-timeout-error.ts";
 export { BulkIntegrityError } from "./bulk/bulk-integrity-error.ts";
 export type { BulkItem, BulkOptions, BulkSource } from "./bulk/bulk-options.ts";
 export { BULK_DEFAULTS } from "./bulk/bulk-options.ts";

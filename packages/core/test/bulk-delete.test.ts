@@ -1,5 +1,6 @@
 import {
   BulkIntegrityError,
+  type ClientOptions,
   createClient,
   type DeleteManyProgress,
   type DeleteManyReport,
@@ -25,12 +26,11 @@ afterEach(() => {
   expect(unhandled).toEqual([]);
 });
 
-function setup(
-  options: Omit<FakeServerOptions, "clock">,
-  clock: VirtualClock = createVirtualClock(),
-) {
+function setup(options: Omit<FakeServerOptions, "clock">, extra: Partial<ClientOptions> = {}) {
+  const clock: VirtualClock = createVirtualClock();
   const server = createFakeRunsServer({ clock, ...options });
   const client = createClient({
+    ...extra,
     apiKey: API_KEY,
     baseUrl: "https://api.extend.test",
     fetch: server.fetch,
@@ -339,19 +339,17 @@ describe("client.runs.deleteMany", () => {
     expect(report.notFound).toEqual(["exr_never"]);
   });
 
-  it("a stalled answer times out and is retried, never hangs", async () => {
+  it("a stalled answer times out (the client's timeout) and is retried, never hangs", async () => {
     const runs = seedRuns(3);
-    const { server, client, clock } = setup({
-      runs,
-      fault: ({ id, attempt }) =>
-        id === runs[0]?.id && attempt === 1 ? { stall: true } : undefined,
-    });
-    const report = await clock.run(
-      client.runs.deleteMany(
-        runs.map((r) => r.id),
-        { attemptTimeout: 1000 },
-      ),
+    const { server, client, clock } = setup(
+      {
+        runs,
+        fault: ({ id, attempt }) =>
+          id === runs[0]?.id && attempt === 1 ? { stall: true } : undefined,
+      },
+      { timeout: 1000 },
     );
+    const report = await clock.run(client.runs.deleteMany(runs.map((r) => r.id)));
     expectAddsUp(report);
     expect(report.counts.deleted + report.counts.alreadyAbsent).toBe(3);
     expect(server.deleteEffects.get(runs[0]?.id as string)).toBe(1);

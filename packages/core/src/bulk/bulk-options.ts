@@ -36,8 +36,6 @@ export interface BulkOptions<P = unknown> {
    * resume. Default: 60000.
    */
   maxRetryAfter?: number;
-  /** Time allowed for one attempt, headers and body, in ms. Default: 30000. */
-  attemptTimeout?: number;
   /** The retry budget to pay retries from. Default: the client's, shared by all its bulk jobs. */
   retryBudget?: RetryBudget;
   /** The rate limiter to wait on. Default: the client's, shared by all its bulk jobs. */
@@ -54,5 +52,4 @@ export const BULK_DEFAULTS = {
   workersConcurrency: 6,
   maxAttempts: 10,
   maxRetryAfter: 60_000,
-  attemptTimeout: 30_000,
 } as const;

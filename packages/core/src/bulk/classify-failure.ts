@@ -2,7 +2,6 @@ import { ApiError } from "../api-error.ts";
 import { InvalidArgumentError } from "../invalid-argument-error.ts";
 import { NotCancellableError } from "../not-cancellable-error.ts";
 import { parseRetryAfter } from "../parse-retry-after.ts";
-import { AttemptTimeoutError } from "./attempt-timeout-error.ts";
 import { BulkIntegrityError } from "./bulk-integrity-error.ts";
 
 /**
@@ -18,7 +17,7 @@ import { BulkIntegrityError } from "./bulk-integrity-error.ts";
  */
 export type Failure =
   | { kind: "notFound" }
-  | { kind: "throttle"; retryAfterMs: number | undefined }
+  | { kind: "throttle"; status: number; retryAfterMs: number | undefined }
   | { kind: "transient"; maybeApplied: boolean; timeout: boolean }
   | { kind: "refused" }
   | { kind: "unauthorized" }
@@ -30,9 +29,6 @@ export function classifyFailure(error: unknown, now: number): Failure {
   if (error instanceof NotCancellableError) return { kind: "refused" };
   if (error instanceof InvalidArgumentError || error instanceof BulkIntegrityError) {
     return { kind: "permanent" };
-  }
-  if (error instanceof AttemptTimeoutError) {
-    return { kind: "transient", maybeApplied: true, timeout: true };
   }
   const fields = (typeof error === "object" && error !== null ? error : {}) as {
     name?: unknown;
@@ -61,6 +57,7 @@ function classifyStatus(error: ApiError, now: number): Failure {
   if (status === 429 || status === 503) {
     return {
       kind: "throttle",
+      status,
       retryAfterMs: error.retryAfterMs ?? parseRetryAfter(error.headers, now),
     };
   }

@@ -53,12 +53,6 @@ export function createJob(options: BulkOptions<never>, shared: BulkShared): Job 
     budget: options.retryBudget ?? shared.budget,
     maxAttempts: positiveInteger(options.maxAttempts, BULK_DEFAULTS.maxAttempts, "maxAttempts"),
     maxRetryAfter: atLeast(options.maxRetryAfter, BULK_DEFAULTS.maxRetryAfter, 0, "maxRetryAfter"),
-    attemptTimeout: atLeast(
-      options.attemptTimeout,
-      BULK_DEFAULTS.attemptTimeout,
-      1,
-      "attemptTimeout",
-    ),
     signal: controller.signal,
     stop,
     onStart: options.onStart,

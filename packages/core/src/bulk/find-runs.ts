@@ -27,14 +27,7 @@ export interface FoundRun {
 /** Options of `client.runs.find`: the bulk job options that apply to reads. */
 export type FindRunsOptions = Pick<
   BulkOptions,
-  | "signal"
-  | "maxAttempts"
-  | "maxRetryAfter"
-  | "attemptTimeout"
-  | "retryBudget"
-  | "rateLimiter"
-  | "clock"
-  | "random"
+  "signal" | "maxAttempts" | "maxRetryAfter" | "retryBudget" | "rateLimiter" | "clock" | "random"
 >;
 
 interface ListPage {

@@ -14,7 +14,6 @@ export interface JobContext {
   budget: RetryBudget;
   maxAttempts: number;
   maxRetryAfter: number;
-  attemptTimeout: number;
   /** Aborted when the job stops, for any reason; every wait and request listens to it. */
   signal: AbortSignal;
   /** Stops the job (the first reason wins). */

@@ -1,4 +1,3 @@
-import { AttemptTimeoutError } from "./attempt-timeout-error.ts";
 import { classifyFailure, type Failure } from "./classify-failure.ts";
 import type { ItemState, JobContext } from "./job-context.ts";
 
@@ -7,70 +6,43 @@ export type AttemptResult =
   | { ok: false; error: unknown; failure: Failure };
 
 /**
- * Sends one request for `item`: waits for the shared rate limiter, then races the call against
- * `attemptTimeout` and the job's signal, so a stalled body can never hang a worker (the abandoned
- * call is aborted and its rejection swallowed). Tells the limiter and the budget how it went.
- * Rejects only when the job stops (abort, or a Retry-After longer than the job accepts) — the caller
- * settles the item then.
+ * Sends one request for `item`: waits for the shared rate limiter, then calls with the job's
+ * signal (the client's own per-attempt `timeout` bounds a stalled answer, headers and body), and
+ * tells the limiter and the budget how it went. Rejects only when the job stops (abort, or a
+ * Retry-After longer than the job accepts) — the caller settles the item then.
  */
 export async function sendAttempt(
   ctx: JobContext,
   item: ItemState,
   call: (signal: AbortSignal) => Promise<unknown>,
 ): Promise<AttemptResult> {
-  const startedAt = await ctx.limiter.acquire(ctx.clock, ctx.signal, ctx.maxRetryAfter);
-  ctx.signal.throwIfAborted();
+  const permit = await ctx.limiter.acquire(ctx.clock, ctx.signal, ctx.maxRetryAfter);
+  if (ctx.signal.aborted) {
+    ctx.limiter.onAnswer(ctx.clock, permit, false);
+    throw ctx.signal.reason;
+  }
   if (item.attempts === 0) ctx.onStart?.(item.id);
   item.attempts++;
   ctx.requests++;
-  const controller = new AbortController();
-  const onJobStop = () => controller.abort(ctx.signal.reason);
-  ctx.signal.addEventListener("abort", onJobStop, { once: true });
-  const timer = ctx.clock.setTimeout(
-    () => controller.abort(new AttemptTimeoutError(ctx.attemptTimeout)),
-    ctx.attemptTimeout,
-  );
   try {
-    const value = await raceAbort(call(controller.signal), controller.signal);
-    ctx.limiter.onSuccess(ctx.clock);
+    const value = await call(ctx.signal);
+    ctx.limiter.onAnswer(ctx.clock, permit, true);
     ctx.budget.refund();
     return { ok: true, value };
-  } catch (thrown) {
+  } catch (error) {
     if (ctx.signal.aborted) {
+      ctx.limiter.onAnswer(ctx.clock, permit, false);
       item.maybeApplied = true;
       throw ctx.signal.reason;
     }
-    const error = controller.signal.aborted ? controller.signal.reason : thrown;
     const failure = classifyFailure(error, ctx.clock.now());
     if (failure.kind === "throttle") {
-      ctx.limiter.onThrottle(ctx.clock, startedAt, failure.retryAfterMs, ctx.random);
-    } else if (failure.kind !== "transient") {
-      ctx.limiter.onSuccess(ctx.clock);
+      ctx.limiter.onThrottle(ctx.clock, permit, failure.status, failure.retryAfterMs, ctx.random);
+    } else {
+      // A definite answer (404, 4xx) shows the server taking requests; a failure does not.
+      ctx.limiter.onAnswer(ctx.clock, permit, failure.kind !== "transient");
     }
     item.lastError = error;
     return { ok: false, error, failure };
-  } finally {
-    ctx.clock.clearTimeout(timer);
-    ctx.signal.removeEventListener("abort", onJobStop);
   }
-}
-
-/** `promise`, or a rejection with the signal's reason as soon as it aborts — whichever comes first. */
-function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  promise.catch(() => {});
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(error);
-      },
-    );
-  });
 }
