@@ -3,6 +3,7 @@ import { InvalidArgumentError } from "../invalid-argument-error.ts";
 import { NotCancellableError } from "../not-cancellable-error.ts";
 import { parseRetryAfter } from "../parse-retry-after.ts";
 import { BulkIntegrityError } from "./bulk-integrity-error.ts";
+import { isHeldBack } from "./gate-fetch.ts";
 
 /**
  * What a failed bulk attempt means for the ID (reliability §1.3):
@@ -13,9 +14,11 @@ import { BulkIntegrityError } from "./bulk-integrity-error.ts";
  *   is true when the request may have taken effect (no complete answer, or a server error);
  * - `refused`: any other 4xx (for a cancel: "not cancellable", reconciled by reading the run);
  * - `unauthorized`: a 401 — the key is wrong for every ID, so the job stops;
- * - `permanent`: a body that says `retryable: false`, a redirect, an integrity failure, a bad ID.
+ * - `permanent`: a body that says `retryable: false`, a redirect, an integrity failure, a bad ID;
+ * - `heldBack`: nothing was sent (`gateFetch` held it back for a pause that began meanwhile).
  */
 export type Failure =
+  | { kind: "heldBack" }
   | { kind: "notFound" }
   | { kind: "throttle"; status: number; retryAfterMs: number | undefined }
   | { kind: "transient"; maybeApplied: boolean; timeout: boolean }
@@ -24,6 +27,7 @@ export type Failure =
   | { kind: "permanent" };
 
 export function classifyFailure(error: unknown, now: number): Failure {
+  if (isHeldBack(error)) return { kind: "heldBack" };
   if (error instanceof ApiError) return classifyStatus(error, now);
   // The client's typed refusal of a cancel (400/409/422, or a read-back showing a finished run).
   if (error instanceof NotCancellableError) return { kind: "refused" };

@@ -10,6 +10,7 @@ import type { LooseClient } from "./call-route.ts";
 import { cancelMany } from "./cancel-many.ts";
 import type { BulkShared } from "./create-job-context.ts";
 import { deleteMany } from "./delete-many.ts";
+import { gateFetch } from "./gate-fetch.ts";
 import { type FindRunsOptions, type FoundRun, findRuns } from "./find-runs.ts";
 import { createRateLimiter, type RateLimiter } from "./rate-limiter.ts";
 import { createRetryBudget, type RetryBudget } from "./retry-budget.ts";
@@ -45,20 +46,27 @@ export interface BulkRuns {
 }
 
 /**
- * The bulk helpers of one client. `singleAttemptClient` builds a client from the same options with
- * `maxRetries: 0` (the engine owns retries); it is built on first use. `defaults` are the client's
- * clock and random source, used unless a job passes its own.
+ * The bulk helpers of one client. `singleAttemptClient(fetch)` builds a client from the same
+ * options with `maxRetries: 0` (the engine owns retries) sending through `fetch`, the client's own
+ * fetch behind the shared pause (`gateFetch`); it is built on first use. `defaults` are the
+ * client's clock, random source and fetch; a job may pass its own clock and random source.
  */
 export function createBulkRuns(
-  singleAttemptClient: () => LooseClient,
-  defaults: { clock: Clock; random: () => number },
+  singleAttemptClient: (fetch: (request: Request) => Promise<Response>) => LooseClient,
+  defaults: { clock: Clock; random: () => number; fetch: (request: Request) => Promise<Response> },
 ): BulkRuns {
   const rateLimiter = createRateLimiter();
   const retryBudget = createRetryBudget();
   let client: LooseClient | undefined;
   const shared = (): BulkShared => {
-    client ??= singleAttemptClient();
-    return { client, limiter: rateLimiter, budget: retryBudget, ...defaults };
+    client ??= singleAttemptClient(gateFetch(rateLimiter, defaults.clock, defaults.fetch));
+    return {
+      client,
+      limiter: rateLimiter,
+      budget: retryBudget,
+      clock: defaults.clock,
+      random: defaults.random,
+    };
   };
   return {
     deleteMany: (source, options) => deleteMany(shared(), source, options),

@@ -36,6 +36,11 @@ export interface RateLimiter {
     retryAfterMs: number | undefined,
     random: () => number,
   ): void;
+  /**
+   * A refusal seen at the wire, as soon as its headers arrive (`gateFetch`): its `Retry-After`
+   * pauses every request from this moment, before the refusal has travelled up to the job.
+   */
+  onRefusalSeen(now: number, retryAfterMs: number | undefined): void;
   /** The request got any other answer, or none (a connection failure): not a refusal. */
   onAnswer(clock: Clock, permit: Permit, success: boolean): void;
   /** Current adaptive rate in requests per second; undefined while unlimited. */
@@ -164,6 +169,10 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
         );
         lastGrowth = now;
       }
+    },
+    onRefusalSeen(now, retryAfterMs) {
+      needProbe = true;
+      if (retryAfterMs !== undefined) pausedUntil = Math.max(pausedUntil, now + retryAfterMs);
     },
     onAnswer(clock, permit, success) {
       const now = clock.now();
