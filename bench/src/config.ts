@@ -6,8 +6,8 @@
 export const SETTINGS = {
   /** Section 2: interleaved rounds × mitata CPU budget (ms) per contender per round. */
   overhead: { rounds: 5, cpuMs: 150 },
-  /** Section 3: fresh processes per contender (and of the no-op script). */
-  cold: { processes: 10 },
+  /** Section 3: rounds; each starts 9 fresh processes (no-op, and import+create / +first call per contender). */
+  cold: { processes: 8 },
   /** Section 4: interleaved rounds; cancel+delete pairs per trial, sequential and at concurrency 32. */
   loopback: { rounds: 3, sequentialPairs: 150, concurrentPairs: 600, concurrency: 32 },
   /**

@@ -1,10 +1,12 @@
-// Child process of section 3. argv[2]: a contender name, or "noop" for the baseline script.
+// Child process of section 3. argv[2]: a contender name, or "noop" for the baseline script;
+// argv[3]: "create" (import + create the client, then exit) or "call" (also send one cancel).
 // Prints one JSON line: milliseconds since this process's time origin at each step, and `cpu`,
 // the process's user + system CPU milliseconds so far (steadier than wall time on a busy machine).
 import type { Contender } from "../contenders/types.ts";
 import { createStubFetch } from "../stub-fetch.ts";
 
 const name = process.argv[2] ?? "noop";
+const mode = process.argv[3] ?? "call";
 const marks: Record<string, number> = {};
 if (name !== "noop") {
   // A URL held in a variable, so esbuild leaves this import to Node at run time.
@@ -19,9 +21,11 @@ if (name !== "noop") {
     apiKey: "sk_test_bench",
   });
   marks.created = performance.now();
-  await api.cancel("exr_Xj8mK2pL9nR4vT7qY5wZ");
-  marks.firstCall = performance.now();
-  if (stub.counts.POST !== 1) throw new Error(`${name}: the first call did not reach the stub`);
+  if (mode === "call") {
+    await api.cancel("exr_Xj8mK2pL9nR4vT7qY5wZ");
+    marks.firstCall = performance.now();
+    if (stub.counts.POST !== 1) throw new Error(`${name}: the first call did not reach the stub`);
+  }
 }
 marks.done = performance.now();
 const cpu = process.cpuUsage();

@@ -7,6 +7,7 @@ import { createRunsRouter, type RunsRouter } from "./create-runs-router.ts";
 import { createTransport } from "./create-transport.ts";
 import type { paths } from "./generated/openapi.ts";
 import { operationTable } from "./generated/operations.ts";
+import { LazyRequest } from "./lazy-request.ts";
 import { resolveConfig } from "./resolve-config.ts";
 import { serializePath } from "./serialize-path.ts";
 import type { ExtendResources } from "./with-wait-for.ts";
@@ -38,12 +39,17 @@ export function createClient(options: ClientOptions): ExtendClient {
     baseUrl: config.baseUrl,
     // openapi-fetch passes a second argument we do not use; only the request goes down.
     fetch: (request: Request) => transport(request),
+    // Not globalThis.Request: reading it at creation costs Node 20 an undici load (lazy-request.ts).
+    Request: LazyRequest,
     pathSerializer: serializePath,
     redirect: "manual",
   });
   const rt: ClientRuntime = { raw, transport, config };
   // The bulk helpers send through a client of the same options without retries: they own retries.
-  const bulk = createBulkRuns((fetch) => createClient({ ...options, maxRetries: 0, fetch }), config);
+  const bulk = createBulkRuns(
+    (fetch) => createClient({ ...options, maxRetries: 0, fetch }),
+    config,
+  );
   return Object.assign(buildResources(rt, operationTable), {
     runs: Object.assign(createRunsRouter(rt, operationTable), bulk),
     raw,
