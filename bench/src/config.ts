@@ -14,7 +14,7 @@ export const SETTINGS = {
    * Section 5: 10,000 runs at concurrency 16, unlimited; then `limitedRuns` runs under the
    * emulator's 10 req/s write limit (10,000 would take 17 minutes at 10 req/s).
    */
-  bulk: { runs: 10_000, concurrency: 16, limitedRuns: 150, writeLimitPerSecond: 10 },
+  bulk: { runs: 10_000, concurrency: 16, limitedRuns: 300, writeLimitPerSecond: 10 },
   /** Section 6: ids streamed through one bulk delete, and its concurrency. */
   rss: { count: 100_000, concurrency: 16 },
 } as const;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { bulkDeleteLoop, generateIds } from "../src/bulk-delete-loop.ts";
 import { roundOrder } from "../src/interleave.ts";
+import { createLeanTransport } from "../src/prototypes/lean-transport.ts";
 import { median, ratio } from "../src/stats.ts";
 import { createStubFetch } from "../src/stub-fetch.ts";
 
@@ -82,5 +83,27 @@ describe("interleaving and statistics", () => {
     expect(Number.isNaN(median([]))).toBe(true);
     expect(ratio(3, 2)).toBe(1.5);
     expect(Number.isNaN(ratio(1, 0))).toBe(true);
+  });
+});
+
+describe("lean transport prototype (section 2 reference row)", () => {
+  it("sends a cancel and a delete with credentials, and refuses an answer about another run", async () => {
+    const stub = createStubFetch({ record: true });
+    const api = createLeanTransport({ fetch: stub.fetch, baseUrl: "http://s", apiKey: "sk_b" });
+    await api.cancel("exr_1");
+    await api.delete("exr_1");
+    expect(stub.calls.map((c) => `${c.method} ${c.url}`)).toEqual([
+      "POST http://s/extract_runs/exr_1/cancel",
+      "DELETE http://s/extract_runs/exr_1",
+    ]);
+    expect(stub.calls[0]?.headers.get("authorization")).toBe("Bearer sk_b");
+
+    const liar = createLeanTransport({
+      fetch: async () => Response.json({ id: "exr_other" }),
+      baseUrl: "http://s",
+      apiKey: "sk_b",
+    });
+    await expect(liar.delete("exr_1")).rejects.toThrow(/another run/);
+    await expect(api.delete("../x")).rejects.toThrow();
   });
 });

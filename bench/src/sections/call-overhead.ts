@@ -1,6 +1,7 @@
 import { measure } from "mitata";
 import { contenders } from "../contenders/index.ts";
 import { roundOrder } from "../interleave.ts";
+import { createLeanTransport } from "../prototypes/lean-transport.ts";
 import type { SectionResult } from "../section.ts";
 import { fmt, fmtRatio, median, ratio } from "../stats.ts";
 import { createStubFetch } from "../stub-fetch.ts";
@@ -8,6 +9,7 @@ import { renderTable } from "../table.ts";
 
 const ID = "exr_Xj8mK2pL9nR4vT7qY5wZ";
 const GOAL_RATIO = 2.2;
+const LEAN = "lean-prototype";
 
 export interface OverheadOptions {
   rounds: number;
@@ -23,16 +25,25 @@ export interface OverheadOptions {
  */
 export async function callOverheadSection(options: OverheadOptions): Promise<SectionResult> {
   const started = performance.now();
+  const init = (stub: ReturnType<typeof createStubFetch>) => ({
+    fetch: stub.fetch,
+    baseUrl: "http://stub.invalid",
+    apiKey: "sk_test_bench",
+  });
   const apis = contenders.map((c) => {
     const stub = createStubFetch();
-    return {
-      contender: c,
-      stub,
-      api: c.create({ fetch: stub.fetch, baseUrl: "http://stub.invalid", apiKey: "sk_test_bench" }),
-    };
+    const contender: { name: string; label: string } = { name: c.name, label: c.label };
+    return { contender, stub, api: c.create(init(stub)) };
   });
-  const p50s = new Map<string, number[]>(contenders.map((c) => [c.name, []]));
-  const avgs = new Map<string, number[]>(contenders.map((c) => [c.name, []]));
+  // Reference row, interleaved like the others: see prototypes/lean-transport.ts.
+  const leanStub = createStubFetch();
+  apis.push({
+    contender: { name: LEAN, label: "(reference) lean transport prototype, not shipped" },
+    stub: leanStub,
+    api: createLeanTransport(init(leanStub)),
+  });
+  const p50s = new Map<string, number[]>(apis.map((a) => [a.contender.name, []]));
+  const avgs = new Map<string, number[]>(apis.map((a) => [a.contender.name, []]));
   for (let round = 0; round < options.rounds; round++) {
     for (const { contender, api } of roundOrder(apis, round)) {
       const stats = await measure(
@@ -67,9 +78,12 @@ export async function callOverheadSection(options: OverheadOptions): Promise<Sec
       ["contender", "p50 µs (cancel+delete)", "avg µs", "vs raw fetch", "stub requests"],
       rows,
     ),
-    notes: incomplete.map(
-      ({ contender }) => `${contender.label}: cancels and deletes reached the stub unevenly`,
-    ),
+    notes: [
+      "The reference row is not a contender: `bench/src/prototypes/lean-transport.ts` keeps core's success-path guarantees (id validation, credentials beneath the caller, redirects refused, a per-attempt timer covering the body, one JSON parse, a 2xx about another run refused) with one Request per call and no openapi-fetch; it shows what core's layering costs (see the analysis).",
+      ...incomplete.map(
+        ({ contender }) => `${contender.label}: cancels and deletes reached the stub unevenly`,
+      ),
+    ],
     goals: [
       {
         goal: `Per-call overhead ≤ ${GOAL_RATIO}× raw fetch`,
