@@ -8,11 +8,15 @@ import {
 } from "@extendkit/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
+  createVirtualClock,
+  seededRandom,
+  type VirtualClock,
+} from "./helpers/bulk-virtual-clock.ts";
+import {
   createFakeRunsServer,
   type FakeServerOptions,
   seedRuns,
 } from "./helpers/fake-runs-server.ts";
-import { createVirtualClock, seededRandom, type VirtualClock } from "./helpers/virtual-clock.ts";
 
 const API_KEY = "sk_test_canary_bulk_delete";
 let unhandled: unknown[] = [];
