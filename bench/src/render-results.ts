@@ -1,7 +1,7 @@
 import { SETTINGS } from "./config.ts";
 import type { MachineInfo } from "./machine.ts";
 import type { SectionResult } from "./section.ts";
-import { renderTable } from "./table.ts";
+import { normalizeRules, renderTable } from "./table.ts";
 
 export interface ResultsInput {
   machine: MachineInfo;
@@ -52,8 +52,9 @@ export function renderResults(input: ResultsInput): string {
     "",
   ];
   for (const r of results) {
-    lines.push(`## ${r.title}`, "", r.method, "", r.table, "");
-    for (const note of r.notes) lines.push(`- ${note}`);
+    lines.push(`## ${r.title}`, "", r.method, "", normalizeRules(r.table), "");
+    // Notes quote error messages, some of them multi-line (extend-ai's): one line each.
+    for (const note of r.notes) lines.push(`- ${note.replace(/\s+/g, " ")}`);
     if (r.notes.length > 0) lines.push("");
   }
   if (input.analysis.trim() !== "") lines.push(input.analysis.trim(), "");

@@ -4,6 +4,7 @@ import { roundOrder } from "../src/interleave.ts";
 import { createLeanTransport } from "../src/prototypes/lean-transport.ts";
 import { median, ratio } from "../src/stats.ts";
 import { createStubFetch } from "../src/stub-fetch.ts";
+import { normalizeRules, renderTable } from "../src/table.ts";
 
 describe("bulkDeleteLoop", () => {
   it("deletes every id exactly once with at most `concurrency` in flight", async () => {
@@ -105,5 +106,13 @@ describe("lean transport prototype (section 2 reference row)", () => {
     });
     await expect(liar.delete("exr_1")).rejects.toThrow(/another run/);
     await expect(api.delete("../x")).rejects.toThrow();
+  });
+});
+
+describe("tables", () => {
+  it("writes rules the way Biome formats Markdown, and fixes older ones", () => {
+    const table = renderTable(["a", "bb"], [["1", "2"]]);
+    expect(table.split("\n")).toEqual(["| a   | bb  |", "| --- | --- |", "| 1   | 2   |"]);
+    expect(normalizeRules("x\n|-------|----|\ny")).toBe("x\n| ----- | --- |\ny");
   });
 });

@@ -178,7 +178,7 @@ export async function bulkDeleteSection(options: BulkOptions): Promise<SectionRe
       .filter((t) => t.firstError !== undefined)
       .map(
         (t) =>
-          `${t.name}${t.runs === options.limitedRuns ? " (limited)" : ""}: ${t.failed} deletes failed, e.g. “${t.firstError?.slice(0, 160)}”`,
+          `${t.name}${t.runs === options.limitedRuns ? " (limited)" : ""}: ${t.failed} deletes failed, e.g. “${t.firstError?.replace(/\s+/g, " ").slice(0, 160)}”`,
       ),
   ];
   if (oursUnlimited && oursUnlimited.lost > 0) {
