@@ -43,7 +43,10 @@ export function createClient(options: ClientOptions): ExtendClient {
   });
   const rt: ClientRuntime = { raw, transport, config };
   // The bulk helpers send through a client of the same options without retries: they own retries.
-  const bulk = createBulkRuns((fetch) => createClient({ ...options, maxRetries: 0, fetch }), config);
+  const bulk = createBulkRuns(
+    (fetch) => createClient({ ...options, maxRetries: 0, fetch }),
+    config,
+  );
   return Object.assign(buildResources(rt, operationTable), {
     runs: Object.assign(createRunsRouter(rt, operationTable), bulk),
     raw,

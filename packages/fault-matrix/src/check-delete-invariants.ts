@@ -26,7 +26,9 @@ export function checkDeleteInvariants(result: DeleteScenarioResult, concurrency 
     ...report.notAttempted,
   ];
   if (listed.length !== n || new Set(listed).size !== n) {
-    fail(`I3: the report lists ${listed.length} entries (${new Set(listed).size} distinct) for ${n} IDs`);
+    fail(
+      `I3: the report lists ${listed.length} entries (${new Set(listed).size} distinct) for ${n} IDs`,
+    );
   }
   for (const id of listed) if (!targetSet.has(id)) fail(`I3: the report lists an unknown id ${id}`);
   const c = report.counts;
@@ -61,26 +63,41 @@ export function checkDeleteInvariants(result: DeleteScenarioResult, concurrency 
               : outcome === "failed";
     if (!consistent) {
       lost++;
-      if (lost <= 5) fail(`I3: ${id} is reported ${outcome} but the ledger shows ${JSON.stringify(e)}, present=${present}`);
+      if (lost <= 5)
+        fail(
+          `I3: ${id} is reported ${outcome} but the ledger shows ${JSON.stringify(e)}, present=${present}`,
+        );
     }
   }
   if (lost > 0) fail(`I3: ${lost} runs whose outcome the report misstates (lost)`);
 
   // I2: every target ends absent unless reported failed; failed = 0 where no fault is permanent.
   for (const id of targets) {
-    if (emulator.getRun(id) !== undefined && !failedIds.has(id) && !report.notAttempted.includes(id)) {
+    if (
+      emulator.getRun(id) !== undefined &&
+      !failedIds.has(id) &&
+      !report.notAttempted.includes(id)
+    ) {
       fail(`I2: ${id} still exists but is not reported failed`);
     }
   }
   if (!MAY_FAIL.has(scenario) && report.failed.length > 0) {
-    fail(`I2: ${report.failed.length} failed under ${scenario}: ${String(report.failed[0]?.error)}`);
+    fail(
+      `I2: ${report.failed.length} failed under ${scenario}: ${String(report.failed[0]?.error)}`,
+    );
   }
-  if (report.notAttempted.length > 0) fail(`I2: ${report.notAttempted.length} never attempted after resuming`);
+  if (report.notAttempted.length > 0)
+    fail(`I2: ${report.notAttempted.length} never attempted after resuming`);
   // F16 alone: not found is exactly the set someone else deleted.
   if (scenario === "F16") {
     const others = targets.filter((id) => emulator.records.effects(id).deletedByOthers === 1);
-    if (others.length !== report.notFound.length || !others.every((id) => bucket.get(id) === "notFound")) {
-      fail(`I3: notFound (${report.notFound.length}) is not exactly the F16 set (${others.length})`);
+    if (
+      others.length !== report.notFound.length ||
+      !others.every((id) => bucket.get(id) === "notFound")
+    ) {
+      fail(
+        `I3: notFound (${report.notFound.length}) is not exactly the F16 set (${others.length})`,
+      );
     }
   }
 
@@ -96,15 +113,19 @@ export function checkDeleteInvariants(result: DeleteScenarioResult, concurrency 
     fail("I4: report.ok disagrees with its counts");
   }
   // I5: no request before an advertised Retry-After time, as the client could know it.
-  if (view.retryAfterViolations !== 0) fail(`I5: ${view.retryAfterViolations} requests before Retry-After`);
+  if (view.retryAfterViolations !== 0)
+    fail(`I5: ${view.retryAfterViolations} requests before Retry-After`);
   if (view.sameInstant > (concurrency - 1) * view.advisedRefusals) {
-    fail(`I5: ${view.sameInstant} requests crossed ${view.advisedRefusals} refusals (more than K − 1 each)`);
+    fail(
+      `I5: ${view.sameInstant} requests crossed ${view.advisedRefusals} refusals (more than K − 1 each)`,
+    );
   }
   // I6: bounded amplification.
   const requests = emulator.records.requests.length;
   const bound = TIGHT_LOAD.has(scenario) ? 1.5 * n : 10 * n;
   if (requests > bound) fail(`I6: ${requests} requests for ${n} runs (bound ${bound})`);
-  if (requests !== view.sent) fail(`I6: emulator saw ${requests} requests, client sent ${view.sent}`);
+  if (requests !== view.sent)
+    fail(`I6: emulator saw ${requests} requests, client sent ${view.sent}`);
   // I7: never more than K in flight.
   if (emulator.records.maxInFlight > concurrency) {
     fail(`I7: ${emulator.records.maxInFlight} requests in flight (K = ${concurrency})`);

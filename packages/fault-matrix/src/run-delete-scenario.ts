@@ -1,8 +1,8 @@
 import { createClient, type DeleteManyReport } from "@extendkit/core";
 import { createEmulator, EMULATOR_API_KEY, type FaultScenarioId } from "@extendkit/emulator";
 import { type ClientView, watchClient } from "./client-view.ts";
-import { seededRandom } from "./seeded-random.ts";
 import { seedTargets } from "./seed-targets.ts";
+import { seededRandom } from "./seeded-random.ts";
 import { shareTime } from "./shared-time.ts";
 
 /** Everything a delete scenario run observed, for the invariant checks. */
