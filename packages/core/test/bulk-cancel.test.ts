@@ -5,7 +5,7 @@ import {
   type FakeServerOptions,
   seedRuns,
 } from "./helpers/fake-runs-server.ts";
-import { createVirtualClock, seededRandom } from "./helpers/virtual-clock.ts";
+import { createVirtualClock, seededRandom } from "./helpers/bulk-clock.ts";
 
 let unhandled: unknown[] = [];
 const onUnhandled = (reason: unknown) => unhandled.push(reason);

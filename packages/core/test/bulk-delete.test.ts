@@ -12,7 +12,7 @@ import {
   type FakeServerOptions,
   seedRuns,
 } from "./helpers/fake-runs-server.ts";
-import { createVirtualClock, seededRandom, type VirtualClock } from "./helpers/virtual-clock.ts";
+import { createVirtualClock, seededRandom, type VirtualClock } from "./helpers/bulk-clock.ts";
 
 const API_KEY = "sk_test_canary_bulk_delete";
 let unhandled: unknown[] = [];

@@ -1,89 +1,89 @@
 import type { Clock } from "@extendkit/core";
 
-/** A virtual clock whose `run(promise)` advances time whenever nothing else can happen. */
-export interface VirtualClock extends Clock {
-  /** Awaits `promise`, firing the earliest timer each time the process is otherwise idle. */
-  run<T>(promise: Promise<T>): Promise<T>;
-  advance(ms: number): void;
-  readonly pending: number;
+interface Timer {
+  at: number;
+  callback: () => void;
 }
 
-const idle = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Lets pending promise callbacks, stream reads and immediates run. */
+export async function flush(rounds = 4): Promise<void> {
+  for (let i = 0; i < rounds; i++) await new Promise((resolve) => setImmediate(resolve));
+}
 
-/** Starts at 2026-03-01T00:00:00Z unless told otherwise. Timers at the same time fire in order. */
-export function createVirtualClock(start = Date.parse("2026-03-01T00:00:00Z")): VirtualClock {
-  let now = start;
-  let seq = 0;
-  const timers = new Map<number, { at: number; callback: () => void }>();
-  const fireNext = () => {
-    let id = -1;
-    let at = Number.POSITIVE_INFINITY;
-    for (const [key, timer] of timers) {
-      if (timer.at < at) {
-        at = timer.at;
-        id = key;
+/**
+ * A virtual `Clock`: time moves only when a test says so, so no test sleeps. `run(promise)` fires
+ * timers in time order (flushing between them) until the promise settles: a call that would wait
+ * 30 s in production settles at once, and `now()` tells how much virtual time it took.
+ */
+export class VirtualClock implements Clock {
+  #time: number;
+  #timers = new Map<number, Timer>();
+  #nextId = 1;
+
+  /** Starts on a whole second, so HTTP dates (1 s resolution) compare exactly. */
+  constructor(start = Date.UTC(2026, 2, 1, 12, 0, 0)) {
+    this.#time = start;
+  }
+
+  now(): number {
+    return this.#time;
+  }
+
+  setTimeout(callback: () => void, ms: number): unknown {
+    const id = this.#nextId++;
+    this.#timers.set(id, { at: this.#time + Math.max(0, ms), callback });
+    return id;
+  }
+
+  clearTimeout(handle: unknown): void {
+    this.#timers.delete(handle as number);
+  }
+
+  /** Timers scheduled and not yet fired or cleared. */
+  get pending(): number {
+    return this.#timers.size;
+  }
+
+  /** Fires timers in order until `promise` settles; throws if it cannot settle. */
+  async run<T>(promise: Promise<T>, maxSteps = 1_000_000): Promise<T> {
+    let settled = false;
+    promise.then(
+      () => {
+        settled = true;
+      },
+      () => {
+        settled = true;
+      },
+    );
+    for (let step = 0; step < maxSteps; step++) {
+      await flush();
+      if (settled) return promise;
+      if (!this.#fireNext(Number.POSITIVE_INFINITY)) {
+        throw new Error("VirtualClock.run: the promise is pending and no timer is scheduled");
       }
     }
-    const timer = timers.get(id);
-    if (timer === undefined) return false;
-    timers.delete(id);
-    now = Math.max(now, timer.at);
-    timer.callback();
-    return true;
-  };
-  return {
-    now: () => now,
-    setTimeout(callback, ms) {
-      const id = ++seq;
-      timers.set(id, { at: now + Math.max(0, ms), callback });
-      return id;
-    },
-    clearTimeout(handle) {
-      timers.delete(handle as number);
-    },
-    advance(ms) {
-      const until = now + ms;
-      for (;;) {
-        const due = [...timers.values()].some((t) => t.at <= until);
-        if (!due || !fireNext()) break;
-      }
-      now = until;
-    },
-    get pending() {
-      return timers.size;
-    },
-    async run(promise) {
-      let settled = false;
-      promise.then(
-        () => {
-          settled = true;
-        },
-        () => {
-          settled = true;
-        },
-      );
-      while (!settled) {
-        await idle();
-        await idle();
-        if (settled) break;
-        if (!fireNext()) {
-          await idle();
-          if (!settled && timers.size === 0) throw new Error("virtual clock: nothing left to run");
-        }
-      }
-      return promise;
-    },
-  };
-}
+    throw new Error("VirtualClock.run: too many steps");
+  }
 
-/** A seeded random source in [0, 1) (mulberry32), for reproducible jitter. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  /** Moves time forward by `ms`, firing every timer due on the way. */
+  async advance(ms: number): Promise<void> {
+    const end = this.#time + ms;
+    await flush();
+    while (this.#fireNext(end)) await flush();
+    this.#time = end;
+  }
+
+  /** Fires every timer due at the earliest time not after `limit`, in the order they were set. */
+  #fireNext(limit: number): boolean {
+    let at = Number.POSITIVE_INFINITY;
+    for (const timer of this.#timers.values()) if (timer.at < at) at = timer.at;
+    if (at > limit) return false;
+    this.#time = Math.max(this.#time, at);
+    for (const [id, timer] of [...this.#timers]) {
+      if (timer.at !== at || !this.#timers.has(id)) continue;
+      this.#timers.delete(id);
+      timer.callback();
+    }
+    return true;
+  }
 }
