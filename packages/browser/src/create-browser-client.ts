@@ -1,16 +1,34 @@
-import { createClient, type ExtendClient, InvalidArgumentError } from "@extendkit/core";
+import {
+  type ClientOptions,
+  createClient,
+  type ExtendClient,
+  InvalidArgumentError,
+} from "@extendkit/core";
 
-/** Options of `createBrowserClient`. There is deliberately no `apiKey`. */
-export interface BrowserClientOptions {
+/** Core options that carry no credential and mean the same in a browser. */
+const PASSED = [
+  "fetch",
+  "maxRetries",
+  "timeout",
+  "totalTimeout",
+  "maxRetryAfter",
+  "strictIds",
+  "logger",
+  "logLevel",
+] as const;
+
+/**
+ * Options of `createBrowserClient`. There is deliberately no `apiKey`. `fetch`, `maxRetries`,
+ * `timeout`, `totalTimeout`, `maxRetryAfter`, `strictIds`, `logger` and `logLevel` mean what they
+ * mean in `@extendkit/core` and have its defaults.
+ */
+export interface BrowserClientOptions
+  extends Partial<Pick<ClientOptions, (typeof PASSED)[number]>> {
   /**
    * Where your `@extendkit/browser/proxy` handler is mounted, absolute or relative to the page
    * (`"/api/extend"`). Required.
    */
   proxyUrl: string;
-  /** The `fetch` to send requests with. Default: `globalThis.fetch`, looked up per call. */
-  fetch?: (request: Request) => Promise<Response>;
-  /** Retries after the first attempt, for requests that are safe to retry. Default: 2. */
-  maxRetries?: number;
 }
 
 // A secret key's shape: Extend keys start with `sk_`; also refuse bearer credentials.
@@ -25,7 +43,7 @@ const SECRET = /(?:^|[^A-Za-z0-9])(?:sk|rk)_[A-Za-z0-9]|bearer\s/i;
 export function createBrowserClient(options: BrowserClientOptions): ExtendClient {
   const given = (options ?? {}) as unknown as Record<string, unknown>;
   for (const [name, value] of Object.entries(given)) {
-    if (!["proxyUrl", "fetch", "maxRetries"].includes(name)) {
+    if (name !== "proxyUrl" && !(PASSED as readonly string[]).includes(name)) {
       throw new InvalidArgumentError(
         `createBrowserClient: unknown option "${name.slice(0, 40)}"; the browser client never holds an API key, the proxy on your server does`,
       );
@@ -44,10 +62,6 @@ export function createBrowserClient(options: BrowserClientOptions): ExtendClient
     throw new InvalidArgumentError("createBrowserClient: proxyUrl is not a valid URL");
   }
   const baseUrl = new URL(options.proxyUrl, base).href.replace(/\/+$/, "");
-  return createClient({
-    apiKey: null,
-    baseUrl,
-    ...(options.fetch !== undefined && { fetch: options.fetch }),
-    ...(options.maxRetries !== undefined && { maxRetries: options.maxRetries }),
-  });
+  const passed = Object.fromEntries(PASSED.filter((k) => k in given).map((k) => [k, given[k]]));
+  return createClient({ ...passed, apiKey: null, baseUrl });
 }

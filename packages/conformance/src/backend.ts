@@ -1,15 +1,21 @@
-import { createEmulator } from "./temporary-emulator.ts";
+import { createEmulator, type Emulator, type RunKind } from "@extendkit/emulator";
 
-/** A fault the backend applies to the next `times` API requests, before the emulator sees them. */
+/**
+ * A fault for the next `times` API requests. `status` is injected by the emulator (its `error`
+ * fault: Extend's error body); `redirect` and `delayMs` are played here, in front of it, since
+ * the emulator has no redirect fault and its latency runs on its virtual clock.
+ */
 export type Fault =
-  | { times: number; status: number; headers?: Record<string, string>; body?: unknown }
+  | { times: number; status: number }
+  | { times: number; redirect: string }
   | { times: number; delayMs: number };
 
 /** The emulator plus what the cases need around it; runs beside the emulator, never remotely. */
 export interface Backend {
-  /** The handler to serve: faults, then the emulator. */
+  readonly emulator: Emulator;
+  /** The handler to serve: this harness's faults, then the emulator. */
   fetch(request: Request): Promise<Response>;
-  /** Creates a run of `resource` (`"workflowRuns"`, …) in `status`; resolves to its id. */
+  /** Seeds a run of `resource` (`"workflowRuns"`, …; `processorRuns` → an extract run) in `status`. */
   seed(resource: string, status?: string): Promise<string>;
   fault(fault: Fault): void;
   /** Paths of the API requests received since the last reset (faulted ones included). */
@@ -19,6 +25,7 @@ export interface Backend {
   reset(): void;
 }
 
+/** `createEmulator()` with its defaults (key `sk_test_emulator`), wrapped for the suite. */
 export function createBackend(): Backend {
   const emulator = createEmulator();
   let faults: Fault[] = [];
@@ -28,27 +35,14 @@ export function createBackend(): Backend {
   const handle = async (request: Request): Promise<Response> => {
     const fault = faults[0];
     if (fault !== undefined && --fault.times <= 0) faults.shift();
-    if (fault === undefined) return emulator.fetch(request);
-    if ("delayMs" in fault) {
-      await new Promise<void>((resolve) => {
-        const done = () => {
-          clearTimeout(timer);
-          request.signal.removeEventListener("abort", done);
-          resolve();
-        };
-        const timer = setTimeout(done, fault.delayMs);
-        request.signal.addEventListener("abort", done);
-      });
-      return emulator.fetch(request);
+    if (fault !== undefined && "redirect" in fault) {
+      return new Response(null, { status: 302, headers: { location: fault.redirect } });
     }
-    const body = fault.body ?? {
-      code: `HTTP_${fault.status}`,
-      message: "injected",
-      retryable: true,
-    };
-    return Response.json(body, { status: fault.status, headers: fault.headers ?? {} });
+    if (fault !== undefined && "delayMs" in fault) await delay(fault.delayMs, request.signal);
+    return emulator.fetch(request);
   };
   return {
+    emulator,
     async fetch(request) {
       paths.push(new URL(request.url).pathname);
       peak = Math.max(peak, ++inFlight);
@@ -58,9 +52,19 @@ export function createBackend(): Backend {
         inFlight--;
       }
     },
-    seed: async (resource, status) => emulator.seedRun(resource, status),
-    fault: (fault) => {
-      faults.push({ ...fault });
+    async seed(resource, status = "PROCESSED") {
+      const kind = (resource === "processorRuns" ? "extractRuns" : resource) as RunKind;
+      return emulator.seedRun({ kind, status }).id as string;
+    },
+    fault(fault) {
+      if ("status" in fault) {
+        emulator.addFault({
+          fault: { type: "error", status: fault.status, retryable: true },
+          count: fault.times,
+        });
+      } else {
+        faults.push({ ...fault });
+      }
     },
     paths: () => [...paths],
     peak: () => peak,
@@ -71,4 +75,17 @@ export function createBackend(): Backend {
       peak = inFlight;
     },
   };
+}
+
+/** Waits `ms` of real time, or until `signal` aborts (the client went away). */
+function delay(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener("abort", done);
+  });
 }

@@ -1,42 +1,31 @@
-import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { Readable } from "node:stream";
-import type { ReadableStream as NodeReadableStream } from "node:stream/web";
+import type { Emulator } from "@extendkit/emulator";
+import { type ServedEmulator, serve } from "@extendkit/emulator/serve";
+import { createAdaptorServer } from "@hono/node-server";
+import type { Backend } from "./backend.ts";
 
 /**
- * Serves a fetch handler on 127.0.0.1 (a free port) for out-of-process runtimes (workerd,
- * Chromium). TEMPORARY: becomes `serve` of `@extendkit/emulator/serve` once the emulator lands.
+ * Serves `backend` (the emulator behind this suite's faults) on 127.0.0.1 with the emulator's
+ * own `serve`, for clients in another process or runtime (workerd, Chromium).
  */
-export async function serveHandler(
-  handler: (request: Request) => Promise<Response>,
+export function serveBackend(backend: Backend): Promise<ServedEmulator> {
+  const front = { fetch: backend.fetch, clock: backend.emulator.clock } as unknown as Emulator;
+  return serve(front);
+}
+
+/** Serves any fetch handler on 127.0.0.1 (a free port), e.g. a test app with the proxy in it. */
+export async function serveFetch(
+  handler: (request: Request) => Response | Promise<Response>,
 ): Promise<{ url: string; close(): Promise<void> }> {
-  const server = createServer(async (req, res) => {
-    const controller = new AbortController();
-    res.once("close", () => controller.abort());
-    const hasBody = req.method !== "GET" && req.method !== "HEAD";
-    const headers = new Headers();
-    for (let i = 0; i < req.rawHeaders.length; i += 2) {
-      headers.append(req.rawHeaders[i] as string, req.rawHeaders[i + 1] as string);
-    }
-    const request = new Request(`http://127.0.0.1${req.url}`, {
-      method: req.method,
-      headers,
-      signal: controller.signal,
-      ...(hasBody && { body: Readable.toWeb(req) as ReadableStream, duplex: "half" }),
-    } as RequestInit);
-    const response = await handler(request);
-    res.writeHead(response.status, Object.fromEntries(response.headers));
-    if (response.body === null) res.end();
-    else Readable.fromWeb(response.body as NodeReadableStream).pipe(res);
-  });
+  const server = createAdaptorServer({ fetch: handler, hostname: "127.0.0.1" });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
     close: () =>
       new Promise<void>((resolve) => {
-        server.closeAllConnections();
         server.close(() => resolve());
+        if ("closeAllConnections" in server) server.closeAllConnections();
       }),
   };
 }
