@@ -1,11 +1,11 @@
 import { type CancelManyReport, createClient, InvalidArgumentError } from "@extendkit/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createVirtualClock, seededRandom } from "./helpers/bulk-clock.ts";
 import {
   createFakeRunsServer,
   type FakeServerOptions,
   seedRuns,
 } from "./helpers/fake-runs-server.ts";
-import { createVirtualClock, seededRandom } from "./helpers/bulk-clock.ts";
 
 let unhandled: unknown[] = [];
 const onUnhandled = (reason: unknown) => unhandled.push(reason);

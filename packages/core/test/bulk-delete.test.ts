@@ -7,12 +7,12 @@ import {
   InvalidArgumentError,
 } from "@extendkit/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createVirtualClock, seededRandom, type VirtualClock } from "./helpers/bulk-clock.ts";
 import {
   createFakeRunsServer,
   type FakeServerOptions,
   seedRuns,
 } from "./helpers/fake-runs-server.ts";
-import { createVirtualClock, seededRandom, type VirtualClock } from "./helpers/bulk-clock.ts";
 
 const API_KEY = "sk_test_canary_bulk_delete";
 let unhandled: unknown[] = [];

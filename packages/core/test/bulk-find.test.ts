@@ -1,7 +1,7 @@
 import { createClient, InvalidArgumentError, parseDuration } from "@extendkit/core";
 import { describe, expect, it } from "vitest";
-import { createFakeRunsServer, seedRuns } from "./helpers/fake-runs-server.ts";
 import { createVirtualClock } from "./helpers/bulk-clock.ts";
+import { createFakeRunsServer, seedRuns } from "./helpers/fake-runs-server.ts";
 
 async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];

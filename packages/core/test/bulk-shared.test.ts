@@ -1,7 +1,7 @@
 import { createClient, createRetryBudget } from "@extendkit/core";
 import { describe, expect, it } from "vitest";
-import { createFakeRunsServer, seedRuns } from "./helpers/fake-runs-server.ts";
 import { createVirtualClock, seededRandom } from "./helpers/bulk-clock.ts";
+import { createFakeRunsServer, seedRuns } from "./helpers/fake-runs-server.ts";
 
 describe("CC8: bulk jobs on one client", () => {
   it("CC8: two jobs share one rate limiter: a 429 seen by one pauses the other", async () => {
