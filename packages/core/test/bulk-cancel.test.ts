@@ -1,6 +1,6 @@
 import { type CancelManyReport, createClient, InvalidArgumentError } from "@extendkit/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createVirtualClock, seededRandom } from "./helpers/bulk-virtual-clock.ts";
+import { createVirtualClock, seededRandom } from "./helpers/bulk-clock.ts";
 import {
   createFakeRunsServer,
   type FakeServerOptions,

@@ -7,6 +7,7 @@ import {
   InvalidArgumentError,
 } from "@extendkit/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createVirtualClock, seededRandom, type VirtualClock } from "./helpers/bulk-clock.ts";
 import {
   createVirtualClock,
   seededRandom,

@@ -1,6 +1,6 @@
 import { createClient, InvalidArgumentError, parseDuration } from "@extendkit/core";
 import { describe, expect, it } from "vitest";
-import { createVirtualClock } from "./helpers/bulk-virtual-clock.ts";
+import { createVirtualClock } from "./helpers/bulk-clock.ts";
 import { createFakeRunsServer, seedRuns } from "./helpers/fake-runs-server.ts";
 
 async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {

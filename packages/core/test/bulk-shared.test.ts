@@ -1,6 +1,6 @@
 import { createClient, createRetryBudget } from "@extendkit/core";
 import { describe, expect, it } from "vitest";
-import { createVirtualClock, seededRandom } from "./helpers/bulk-virtual-clock.ts";
+import { createVirtualClock, seededRandom } from "./helpers/bulk-clock.ts";
 import { createFakeRunsServer, seedRuns } from "./helpers/fake-runs-server.ts";
 
 describe("CC8: bulk jobs on one client", () => {

@@ -17,6 +17,7 @@ export async function callWithRetries(
 ): Promise<unknown> {
   const item: ItemState = {
     id: label,
+    signal: ctx.signal,
     attempts: 0,
     retries: 0,
     maybeApplied: false,

@@ -63,7 +63,7 @@ export async function cancelOne(ctx: JobContext, item: ItemState): Promise<Settl
       if (status === "CANCELLING" || accepted) {
         // Our cancel is under way: read again after a backoff.
         reading = true;
-        await sleep(backoffDelay(item.retries++, ctx.random), ctx.clock, ctx.signal);
+        await sleep(backoffDelay(item.retries++, ctx.random), ctx.clock, item.signal);
       } else {
         // An earlier cancel had an unknown outcome and did not take effect: send it again.
         if (!ctx.budget.tryTake("retry")) return failed(item.lastError, true);

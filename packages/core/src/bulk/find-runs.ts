@@ -35,14 +35,18 @@ interface ListPage {
   nextPageToken?: unknown;
 }
 
+/** A repeated page token is retried this many times in a row before the listing fails. */
+const MAX_REPEATS = 3;
+
 /** Most pages read per listing before giving up (catalogue PG4). */
 const PAGE_CAP = 10_000;
 
 /**
  * Yields each run matching `filter` once, type by type (and status by status), paging with
  * `nextPageToken`. Reads share the client's rate limiter and retry budget. Sorted listings
- * (`createdAt` ascending) stop at the first page whose runs are all too new; a repeated page token
- * or more than 10,000 pages ends the listing with an error rather than looping.
+ * (`createdAt` ascending) stop at the first page whose runs are all too new. A page that names a
+ * token seen before is asked for again (up to 3 times in a row), then the listing ends with an
+ * error rather than looping; so does a listing of more than 10,000 pages.
  *
  * Deleting while listing can shift the pages of some servers (catalogue PG8): to delete what this
  * yields, collect the IDs first, or list again after deleting until nothing matches.
@@ -80,6 +84,7 @@ async function* listType(
   const query = listQuery(filter, type, status);
   const tokens = new Set<string>();
   let token: string | undefined;
+  let repeats = 0;
   for (let page = 0; page < PAGE_CAP; page++) {
     const body = await callWithRetries(ctx, `${resource}.list`, (signal) =>
       callList(
@@ -99,19 +104,29 @@ async function* listType(
       if (!isOldEnough(raw, filter)) continue;
       allTooNew = false;
       const run = await confirm(ctx, raw as Record<string, unknown> & { id: string }, filter);
-      if (run !== undefined)
+      if (run !== undefined) {
         yield {
           id: run.id,
           type,
           status: String(run.status),
           createdAt: raw.createdAt as string | undefined,
         };
+      }
     }
     const next = data.nextPageToken;
     if (typeof next !== "string" || next === "") return;
     if (sortable && allTooNew && filter.createdBefore !== undefined) return;
-    if (tokens.has(next))
-      throw new ExtendError(`${resource}.list repeated a page token; stopped to avoid a loop`);
+    if (tokens.has(next) || next === token) {
+      // A token seen before would loop (catalogue PG2). Ask for the same page again a few
+      // times — a glitch passes, a server that really loops does not — then give up.
+      if (++repeats > MAX_REPEATS) {
+        throw new ExtendError(
+          `${resource}.list repeated a page token ${repeats} times; stopped to avoid a loop`,
+        );
+      }
+      continue;
+    }
+    repeats = 0;
     tokens.add(next);
     token = next;
   }

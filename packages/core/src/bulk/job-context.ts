@@ -26,6 +26,11 @@ export interface JobContext {
 /** One ID while it is being worked on. */
 export interface ItemState {
   id: string;
+  /**
+   * The worker's signal (aborted with the job's): every wait and request of this ID listens to it,
+   * so a job with many workers never piles listeners onto one signal.
+   */
+  signal: AbortSignal;
   /** Requests sent for it. */
   attempts: number;
   /** Transient failures so far (drives the backoff). */

@@ -23,7 +23,7 @@ export async function prepareRetry(
         : "retry";
   if (!ctx.budget.tryTake(kind)) return false;
   if (failure.kind !== "throttle") {
-    await sleep(backoffDelay(item.retries, ctx.random), ctx.clock, ctx.signal);
+    await sleep(backoffDelay(item.retries, ctx.random), ctx.clock, item.signal);
     item.retries++;
   }
   return true;

@@ -47,17 +47,24 @@ export async function runBulk<O extends string>(
       ctx.stop({ reason: "callback-failed", error });
     }
   };
-  const take = (raw: BulkItem): ItemState | undefined => {
+  // One controller per worker, all aborted by one listener on the job's signal.
+  const workers = Array.from({ length: concurrency }, () => new AbortController());
+  const abortWorkers = () => {
+    for (const w of workers) w.abort(ctx.signal.reason);
+  };
+  if (ctx.signal.aborted) abortWorkers();
+  else ctx.signal.addEventListener("abort", abortWorkers, { once: true });
+  const take = (raw: BulkItem, signal: AbortSignal): ItemState | undefined => {
     const { id, attempted } = normalize(raw);
     if (seen.has(id)) {
       duplicates++;
       return undefined;
     }
     seen.add(id);
-    return { id, attempts: 0, retries: 0, maybeApplied: attempted, lastError: undefined };
+    return { id, signal, attempts: 0, retries: 0, maybeApplied: attempted, lastError: undefined };
   };
   // Pulls are chained: a source's next() is never called while another call is pending.
-  const pull = (): Promise<ItemState | undefined> => {
+  const pull = (signal: AbortSignal): Promise<ItemState | undefined> => {
     const next = pulling.then(async () => {
       for (;;) {
         if (exhausted || job.stopped !== undefined) return undefined;
@@ -72,28 +79,29 @@ export async function runBulk<O extends string>(
           exhausted = true;
           return undefined;
         }
-        const item = take(step.value);
+        const item = take(step.value, signal);
         if (item !== undefined) return item;
       }
     });
     pulling = next;
     return next;
   };
-  const worker = async () => {
+  const worker = async (controller: AbortController) => {
     for (;;) {
-      const item = await pull();
+      const item = await pull(controller.signal);
       if (item === undefined) return;
       const result = await settleSafely(ctx, item, settle);
       emit(item.id, { ...result, attempts: item.attempts });
     }
   };
-  await Promise.all(Array.from({ length: concurrency }, worker));
+  await Promise.all(workers.map(worker));
+  ctx.signal.removeEventListener("abort", abortWorkers);
   job.dispose();
 
   if (!exhausted) {
     if (iterator.sync) {
       for (let step = iterator.nextSync(); !step.done; step = iterator.nextSync()) {
-        const item = take(step.value);
+        const item = take(step.value, ctx.signal);
         if (item !== undefined) emit(item.id, { outcome: "notAttempted", attempts: 0 });
       }
       exhausted = true;

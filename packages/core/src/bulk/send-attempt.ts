@@ -18,14 +18,14 @@ export async function sendAttempt(
   call: (signal: AbortSignal) => Promise<unknown>,
 ): Promise<AttemptResult> {
   for (;;) {
-    const permit = await ctx.limiter.acquire(ctx.clock, ctx.signal, ctx.maxRetryAfter);
+    const permit = await ctx.limiter.acquire(ctx.clock, item.signal, ctx.maxRetryAfter);
     if (ctx.signal.aborted) {
       ctx.limiter.onAnswer(ctx.clock, permit, false);
       throw ctx.signal.reason;
     }
     if (item.attempts === 0) ctx.onStart?.(item.id);
     try {
-      const value = await call(ctx.signal);
+      const value = await call(item.signal);
       item.attempts++;
       ctx.requests++;
       ctx.limiter.onAnswer(ctx.clock, permit, true);
