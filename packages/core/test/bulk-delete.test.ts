@@ -9,11 +9,6 @@ import {
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createVirtualClock, seededRandom, type VirtualClock } from "./helpers/bulk-clock.ts";
 import {
-  createVirtualClock,
-  seededRandom,
-  type VirtualClock,
-} from "./helpers/bulk-virtual-clock.ts";
-import {
   createFakeRunsServer,
   type FakeServerOptions,
   seedRuns,
