@@ -2,6 +2,36 @@ export { AbortError } from "./abort-error.ts";
 export { ApiError, type ApiErrorInit } from "./api-error.ts";
 export { assertPathParam } from "./assert-path-param.ts";
 export { BACKOFF_BASE_MS, BACKOFF_CAP_MS, backoffDelay } from "./backoff-delay.ts";
+export { BulkIntegrityError } from "./bulk/bulk-integrity-error.ts";
+export type { BulkItem, BulkOptions, BulkSource } from "./bulk/bulk-options.ts";
+export { BULK_DEFAULTS } from "./bulk/bulk-options.ts";
+export type * from "./bulk/bulk-report.ts";
+export { BulkStoppedError } from "./bulk/bulk-stopped-error.ts";
+export type { BulkRuns } from "./bulk/create-bulk-runs.ts";
+export type { FindRunsOptions, FoundRun } from "./bulk/find-runs.ts";
+export { parseDuration } from "./bulk/parse-duration.ts";
+export {
+  createRateLimiter,
+  type RateLimiter,
+  type RateLimiterOptions,
+  RateLimitStop,
+} from "./bulk/rate-limiter.ts";
+export {
+  createRetryBudget,
+  type RetryBudget,
+  type RetryBudgetOptions,
+} from "./bulk/retry-budget.ts";
+export {
+  type CompiledFilter,
+  compileFilter,
+  isOldEnough,
+  LIST_ROUTES,
+  LISTABLE_RUN_TYPES,
+  type ListableRunType,
+  listQuery,
+  metadataMatches,
+  type RunFilter,
+} from "./bulk/run-filter.ts";
 export {
   type ClientOptions,
   DEFAULT_API_VERSION,

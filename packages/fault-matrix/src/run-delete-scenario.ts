@@ -1,0 +1,111 @@
+import { createClient, type DeleteManyReport } from "@extendkit/core";
+import { createEmulator, EMULATOR_API_KEY, type FaultScenarioId } from "@extendkit/emulator";
+import { type ClientView, watchClient } from "./client-view.ts";
+import { seedTargets } from "./seed-targets.ts";
+import { seededRandom } from "./seeded-random.ts";
+import { shareTime } from "./shared-time.ts";
+
+/** Everything a delete scenario run observed, for the invariant checks. */
+export interface DeleteScenarioResult {
+  scenario: FaultScenarioId;
+  seed: number;
+  targets: string[];
+  bystanders: string[];
+  /** The merged report of the job and its resumptions (after a long Retry-After stop). */
+  report: DeleteManyReport;
+  /** Jobs run: 1, plus one per resumption. */
+  jobs: number;
+  /** Per-ID outcome, for the determinism check (I10). */
+  outcomes: Map<string, string>;
+  emulator: ReturnType<typeof createEmulator>;
+  view: ClientView;
+  /** Virtual seconds the whole thing took. */
+  virtualSeconds: number;
+}
+
+const MAX_RESUMES = 200;
+
+/**
+ * Seeds `n` runs of every deletable kind (plus bystanders), installs `scenario`, and deletes the
+ * targets with `client.runs.deleteMany` on one shared virtual clock. A job stopped by a Retry-After
+ * longer than `maxRetryAfter` is resumed at the advised time with the IDs it did not attempt, as
+ * the CLI does from its checkpoint. Discovery by listing (F18) is `purgeScenario`'s job, not this.
+ */
+export async function runDeleteScenario(
+  scenario: FaultScenarioId,
+  seed: number,
+  n: number,
+): Promise<DeleteScenarioResult> {
+  const emulator = createEmulator({ seed, strict: false });
+  const time = shareTime(emulator);
+  const { targets, bystanders } = seedTargets(emulator, n);
+  emulator.installScenario(scenario);
+  const view = watchClient((r) => emulator.fetch(r), time.clock.now);
+  const client = createClient({
+    apiKey: EMULATOR_API_KEY,
+    baseUrl: "http://emulator.test",
+    fetch: view.fetch,
+    clock: time.clock,
+    random: seededRandom(seed),
+  });
+  const started = time.clock.now();
+  const outcomes = new Map<string, string>();
+  let source: string[] = targets;
+  let report: DeleteManyReport | undefined;
+  let jobs = 0;
+  for (; jobs < MAX_RESUMES; ) {
+    jobs++;
+    const part = await time.drive(
+      client.runs.deleteMany(source, {
+        onProgress: (p) => {
+          outcomes.set(p.id, p.outcome);
+        },
+      }),
+    );
+    report = report === undefined ? part : merge(report, part);
+    if (part.stopped?.reason !== "rate-limited" || part.notAttempted.length === 0) break;
+    await time.drive(emulator.clock.advance(part.stopped.resumeAt - time.clock.now()));
+    source = part.notAttempted;
+  }
+  return {
+    scenario,
+    seed,
+    targets,
+    bystanders,
+    report: report as DeleteManyReport,
+    jobs,
+    outcomes,
+    emulator,
+    view,
+    virtualSeconds: (time.clock.now() - started) / 1000,
+  };
+}
+
+/** `later` continues `earlier` on the IDs `earlier` did not attempt. */
+function merge(earlier: DeleteManyReport, later: DeleteManyReport): DeleteManyReport {
+  const notAttempted = later.notAttempted;
+  const deleted = [...earlier.deleted, ...later.deleted];
+  const alreadyAbsent = [...earlier.alreadyAbsent, ...later.alreadyAbsent];
+  const notFound = [...earlier.notFound, ...later.notFound];
+  const failed = [...earlier.failed, ...later.failed];
+  return {
+    ...later,
+    deleted,
+    alreadyAbsent,
+    notFound,
+    failed,
+    notAttempted,
+    total: earlier.total,
+    duplicates: earlier.duplicates + later.duplicates,
+    requests: earlier.requests + later.requests,
+    counts: {
+      total: earlier.total,
+      deleted: deleted.length,
+      alreadyAbsent: alreadyAbsent.length,
+      notFound: notFound.length,
+      failed: failed.length,
+      notAttempted: notAttempted.length,
+    },
+    ok: failed.length === 0 && notAttempted.length === 0 && later.sourceExhausted,
+  };
+}

@@ -1,0 +1,28 @@
+import { type ClientOptions, createClient } from "@extendkit/core";
+import { createEmulator, EMULATOR_API_KEY, type EmulatorOptions } from "@extendkit/emulator";
+import { watchClient } from "./client-view.ts";
+import { seededRandom } from "./seeded-random.ts";
+import { shareTime } from "./shared-time.ts";
+
+/** An emulator, a client on one shared virtual clock, and the client-side view of the wire. */
+export function setupEmulatedClient(
+  options: EmulatorOptions = {},
+  client: Partial<ClientOptions> = {},
+) {
+  const emulator = createEmulator({ seed: 1, strict: false, ...options });
+  const time = shareTime(emulator);
+  const view = watchClient((r) => emulator.fetch(r), time.clock.now);
+  return {
+    emulator,
+    time,
+    view,
+    client: createClient({
+      apiKey: EMULATOR_API_KEY,
+      baseUrl: "http://emulator.test",
+      fetch: view.fetch,
+      clock: time.clock,
+      random: seededRandom(options.seed ?? 1),
+      ...client,
+    }),
+  };
+}
