@@ -70,9 +70,11 @@ async function send(rt: ClientRuntime, op: OperationSpec, call: OperationCall): 
   } else if (call.request !== undefined) {
     params.query = call.request;
   }
-  const ctx = createCallContext(config, op.kind, options);
+  // With no middleware, nothing but this function looks at openapi-fetch's response: the
+  // transport hands the answer over in `ctx.answer` (see `CallContext.takesAnswer`).
+  const ctx = createCallContext(config, op.kind, options, rt.middleware.length === 0);
   const request = rt.raw.request as unknown as LooseRequest;
-  const { error, response } = await request(op.httpMethod, op.path, {
+  const sent = await request(op.httpMethod, op.path, {
     params,
     ...(body !== undefined && { body }),
     ...(options?.headers !== undefined && { headers: options.headers }),
@@ -81,8 +83,16 @@ async function send(rt: ClientRuntime, op: OperationSpec, call: OperationCall): 
     parseAs: "stream",
   });
   const id = call.id as string;
-  if (response.ok)
-    return checkResultId(op, id, await successBody(response), response, config.redactor);
+  const answer =
+    ctx.answer !== undefined && ctx.answer.standIn === sent.response
+      ? ctx.answer.buffered
+      : undefined;
+  const response = answer ?? sent.response;
+  const error = answer === undefined ? sent.error : errorBody(answer.text);
+  if (answer !== undefined && answer.status < 300)
+    return checkResultId(op, id, answer.json, answer, config.redactor);
+  if (answer === undefined && sent.response.ok)
+    return checkResultId(op, id, await successBody(sent.response), sent.response, config.redactor);
   if (op.kind === "delete" && response.status === 404 && ctx.confirmedAbsent) {
     return markAlreadyDeleted(
       op.resource === "processorRuns"
@@ -111,6 +121,15 @@ async function send(rt: ClientRuntime, op: OperationSpec, call: OperationCall): 
     throw new NotCancellableError({ id, cause: apiError });
   }
   throw apiError;
+}
+
+/** An error body as openapi-fetch gives it: parsed JSON, else the text. */
+function errorBody(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
 }
 
 /** The parsed 2xx body: from the transport, or parsed here if middleware replaced the response. */

@@ -13,7 +13,7 @@ export function checkResultId(
   op: OperationSpec,
   id: string,
   data: unknown,
-  response: Response,
+  response: { readonly status: number; readonly headers: Headers },
   redactor: Redactor,
 ): unknown {
   if (op.kind === "delete" && data === undefined) {

@@ -8,4 +8,6 @@ export interface ClientRuntime {
   readonly raw: Client<paths>;
   readonly transport: Transport;
   readonly config: ClientConfig;
+  /** Middleware registered on `raw` (through `client.use` or `client.raw.use`), in order. */
+  readonly middleware: readonly unknown[];
 }

@@ -11,6 +11,7 @@ export function createCallContext(
   config: ClientConfig,
   kind: OperationKind,
   options: RequestOptions | undefined,
+  takesAnswer = false,
 ): CallContext {
   const timeout =
     options?.timeout ??
@@ -29,6 +30,7 @@ export function createCallContext(
     idempotencyKey: options?.idempotencyKey ?? generated,
     attempts: 0,
     confirmedAbsent: false,
+    takesAnswer,
   };
 }
 

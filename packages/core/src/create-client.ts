@@ -44,7 +44,8 @@ export function createClient(options: ClientOptions): ExtendClient {
     pathSerializer: serializePath,
     redirect: "manual",
   });
-  const rt: ClientRuntime = { raw, transport, config };
+  const middleware = trackMiddleware(raw);
+  const rt: ClientRuntime = { raw, transport, config, middleware };
   // The bulk helpers send through a client of the same options without retries: they own retries.
   const bulk = createBulkRuns(
     (fetch) => createClient({ ...options, maxRetries: 0, fetch }),
@@ -56,4 +57,29 @@ export function createClient(options: ClientOptions): ExtendClient {
     use: (...middleware: Middleware[]) => raw.use(...middleware),
     eject: (...middleware: Middleware[]) => raw.eject(...middleware),
   });
+}
+
+/**
+ * Mirrors openapi-fetch's middleware list (its `use`/`eject`, one middleware at a time so a
+ * rejected one leaves both lists alike), so resource methods know whether any middleware would
+ * see their responses. Covers `client.use` and `client.raw.use` alike.
+ */
+function trackMiddleware(raw: Client<paths>): readonly Middleware[] {
+  const list: Middleware[] = [];
+  const use = raw.use.bind(raw);
+  const eject = raw.eject.bind(raw);
+  raw.use = (...middleware) => {
+    for (const m of middleware) {
+      use(m);
+      if (m) list.push(m);
+    }
+  };
+  raw.eject = (...middleware) => {
+    eject(...middleware);
+    for (const m of middleware) {
+      const i = list.indexOf(m);
+      if (i !== -1) list.splice(i, 1);
+    }
+  };
+  return list;
 }

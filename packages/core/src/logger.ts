@@ -14,19 +14,29 @@ export interface Logger {
   error(message: string, fields?: Record<string, unknown>): void;
 }
 
-/** The client's internal logging function: level-filtered, redacted, never throws. */
-export type Log = (
+/**
+ * The client's internal logging function: level-filtered, redacted, never throws. `enabled(level)`
+ * says whether a line of that level would be written, so hot paths build a line (a template string
+ * and a fields object per attempt) only when it is.
+ */
+export type Log = ((
   level: Exclude<LogLevel, "off">,
   message: string,
   fields?: Record<string, unknown>,
-) => void;
+) => void) & { readonly enabled: (level: Exclude<LogLevel, "off">) => boolean };
 
 const RANK = { debug: 0, info: 1, warn: 2, error: 3, off: 4 } as const;
 
 export function createLog(logger: Logger | undefined, level: LogLevel, redactor: Redactor): Log {
-  if (logger === undefined || level === "off") return () => {};
-  return (lineLevel, message, fields) => {
-    if (RANK[lineLevel] < RANK[level]) return;
+  if (logger === undefined || level === "off")
+    return Object.assign(() => {}, { enabled: () => false });
+  const enabled = (lineLevel: Exclude<LogLevel, "off">) => RANK[lineLevel] >= RANK[level];
+  const log = (
+    lineLevel: Exclude<LogLevel, "off">,
+    message: string,
+    fields?: Record<string, unknown>,
+  ) => {
+    if (!enabled(lineLevel)) return;
     try {
       logger[lineLevel](
         redactor.text(`extendkit: ${message}`),
@@ -36,4 +46,5 @@ export function createLog(logger: Logger | undefined, level: LogLevel, redactor:
       // A failing logger must not fail the call it describes.
     }
   };
+  return Object.assign(log, { enabled });
 }

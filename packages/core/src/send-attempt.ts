@@ -73,8 +73,13 @@ export async function sendAttempt(
     throw new ConnectionError("the request failed", { ...where, outcomeUnknown, code, cause });
   };
   try {
-    const headers = new Headers(prepared.headers);
-    if (config.retryCountHeader) headers.set("x-extendkit-retry-count", String(ctx.attempts - 1));
+    // `new Request` copies the headers, so `prepared.headers` is shared by every attempt and only
+    // copied when this attempt adds its own.
+    let headers = prepared.headers;
+    if (config.retryCountHeader) {
+      headers = new Headers(headers);
+      headers.set("x-extendkit-retry-count", String(ctx.attempts - 1));
+    }
     const request = new Request(prepared.url, {
       method: prepared.method,
       headers,

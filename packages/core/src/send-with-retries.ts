@@ -41,11 +41,13 @@ export async function sendWithRetries(
   for (;;) {
     if (ctx.signal?.aborted) throw gate.aborted();
     ctx.attempts++;
-    log("debug", `${method} ${path} attempt ${ctx.attempts}`, {
-      method,
-      path,
-      attempt: ctx.attempts,
-    });
+    if (log.enabled("debug")) {
+      log("debug", `${method} ${path} attempt ${ctx.attempts}`, {
+        method,
+        path,
+        attempt: ctx.attempts,
+      });
+    }
     let response: BufferedResponse;
     try {
       response = await sendAttempt(prepared, ctx, config);
@@ -72,12 +74,14 @@ export async function sendWithRetries(
       throw error;
     }
     const { status } = response;
-    log("debug", `${method} ${path} answered ${status}`, {
-      method,
-      path,
-      status,
-      attempt: ctx.attempts,
-    });
+    if (log.enabled("debug")) {
+      log("debug", `${method} ${path} answered ${status}`, {
+        method,
+        path,
+        status,
+        attempt: ctx.attempts,
+      });
+    }
     if (status < 300) {
       gate.succeeded();
       return response;

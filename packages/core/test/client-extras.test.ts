@@ -196,6 +196,30 @@ describe("middleware and client.raw", () => {
     });
   });
 
+  it("middleware added with client.raw.use sees a resource call's full response; after eject, calls still resolve", async () => {
+    const { client, settle } = makeClient([
+      Response.json(RUN),
+      errorReply(409),
+      Response.json(RUN),
+    ]);
+    const bodies: unknown[] = [];
+    const middleware = {
+      async onResponse({ response }: { response: Response }) {
+        bodies.push(await response.clone().json());
+      },
+    };
+    client.raw.use(middleware);
+    await expect(settle(client.extractRuns.retrieve("exr_1"))).resolves.toMatchObject(RUN);
+    await expect(settle(client.extractRuns.retrieve("exr_1"))).rejects.toBeInstanceOf(
+      ConflictError,
+    );
+    expect(bodies).toHaveLength(2);
+    expect(bodies[0]).toMatchObject(RUN);
+    client.raw.eject(middleware);
+    await expect(settle(client.extractRuns.retrieve("exr_1"))).resolves.toMatchObject(RUN);
+    expect(bodies).toHaveLength(2);
+  });
+
   it("client.raw shares retries and refuses a non-JSON 2xx", async () => {
     const { client, hits, settle, rejection } = makeClient([
       errorReply(503),
