@@ -1,5 +1,4 @@
 import type { OperationKind } from "./operation-spec.ts";
-import type { BufferedResponse } from "./send-attempt.ts";
 
 /**
  * One call's state, shared by every attempt beneath openapi-fetch. Resource methods hand it to the
@@ -22,13 +21,4 @@ export interface CallContext {
   attempts: number;
   /** Out: a DELETE answered 404 after an earlier attempt may have deleted the run. */
   confirmedAbsent: boolean;
-  /**
-   * In: the caller reads the final answer from `answer` rather than from the `Response` openapi-fetch
-   * returns. Set by resource methods only while no middleware is registered (nothing else looks at
-   * that `Response`), so the transport hands openapi-fetch a body-less stand-in instead of
-   * rebuilding headers, a body and its stream that nobody reads.
-   */
-  readonly takesAnswer: boolean;
-  /** Out (with `takesAnswer`): the final answer, body read and checked; and the stand-in sent up. */
-  answer?: { readonly buffered: BufferedResponse; readonly standIn: Response };
 }

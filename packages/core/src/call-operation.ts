@@ -11,6 +11,8 @@ import { NotCancellableError } from "./not-cancellable-error.ts";
 import type { OperationSpec } from "./operation-spec.ts";
 import { parseRetryAfter } from "./parse-retry-after.ts";
 import { parsedBodies } from "./parsed-bodies.ts";
+import { prepareOperation } from "./prepare-operation.ts";
+import { sendWithRetries } from "./send-with-retries.ts";
 
 /** openapi-fetch's `request`, loosened: the operation table, not the type checker, pairs paths and methods. */
 type LooseRequest = (
@@ -49,7 +51,7 @@ export async function callOperation(
 async function send(rt: ClientRuntime, op: OperationSpec, call: OperationCall): Promise<unknown> {
   const { config } = rt;
   const options = checkRequestOptions(op, call.options);
-  const params: Record<string, unknown> = {};
+  const params: { path?: Record<string, unknown>; query?: Record<string, unknown> } = {};
   const idName = op.pathParams[0];
   if (idName !== undefined) {
     assertPathParam(idName, call.id);
@@ -70,29 +72,42 @@ async function send(rt: ClientRuntime, op: OperationSpec, call: OperationCall): 
   } else if (call.request !== undefined) {
     params.query = call.request;
   }
-  // With no middleware, nothing but this function looks at openapi-fetch's response: the
-  // transport hands the answer over in `ctx.answer` (see `CallContext.takesAnswer`).
-  const ctx = createCallContext(config, op.kind, options, rt.middleware.length === 0);
-  const request = rt.raw.request as unknown as LooseRequest;
-  const sent = await request(op.httpMethod, op.path, {
-    params,
-    ...(body !== undefined && { body }),
-    ...(options?.headers !== undefined && { headers: options.headers }),
-    fetch: (r: Request) => rt.transport(r, ctx),
-    // The transport has parsed the body already (`parsedBodies`); openapi-fetch need not.
-    parseAs: "stream",
-  });
+  const ctx = createCallContext(config, op.kind, options);
   const id = call.id as string;
-  const answer =
-    ctx.answer !== undefined && ctx.answer.standIn === sent.response
-      ? ctx.answer.buffered
-      : undefined;
-  const response = answer ?? sent.response;
-  const error = answer === undefined ? sent.error : errorBody(answer.text);
-  if (answer !== undefined && answer.status < 300)
-    return checkResultId(op, id, answer.json, answer, config.redactor);
-  if (answer === undefined && sent.response.ok)
-    return checkResultId(op, id, await successBody(sent.response), sent.response, config.redactor);
+  let error: unknown;
+  let response: { readonly status: number; readonly statusText: string; readonly headers: Headers };
+  if (rt.middleware.length === 0) {
+    // Nothing else would see this call: one Request per attempt, built by the transport, and the
+    // answer comes back already read and parsed (reliability contract unchanged: same retries,
+    // timers, checks and errors as through openapi-fetch).
+    const headers = options?.headers;
+    const prepared = prepareOperation(config, op, params, body, headers, ctx);
+    const answer = await sendWithRetries(prepared, ctx, config);
+    if (answer.status < 300) return checkResultId(op, id, answer.json, answer, config.redactor);
+    response = answer;
+    error = errorBody(answer.text);
+  } else {
+    // Middleware sees one request and one response per call: go through openapi-fetch.
+    const request = rt.raw.request as unknown as LooseRequest;
+    const sent = await request(op.httpMethod, op.path, {
+      params,
+      ...(body !== undefined && { body }),
+      ...(options?.headers !== undefined && { headers: options.headers }),
+      fetch: (r: Request) => rt.transport(r, ctx),
+      // The transport has parsed the body already (`parsedBodies`); openapi-fetch need not.
+      parseAs: "stream",
+    });
+    if (sent.response.ok)
+      return checkResultId(
+        op,
+        id,
+        await successBody(sent.response),
+        sent.response,
+        config.redactor,
+      );
+    response = sent.response;
+    error = sent.error;
+  }
   if (op.kind === "delete" && response.status === 404 && ctx.confirmedAbsent) {
     return markAlreadyDeleted(
       op.resource === "processorRuns"

@@ -11,7 +11,6 @@ export function createCallContext(
   config: ClientConfig,
   kind: OperationKind,
   options: RequestOptions | undefined,
-  takesAnswer = false,
 ): CallContext {
   const timeout =
     options?.timeout ??
@@ -30,7 +29,6 @@ export function createCallContext(
     idempotencyKey: options?.idempotencyKey ?? generated,
     attempts: 0,
     confirmedAbsent: false,
-    takesAnswer,
   };
 }
 

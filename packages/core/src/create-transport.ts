@@ -29,27 +29,8 @@ export type Transport = (request: Request, ctx?: CallContext) => Promise<Respons
 export function createTransport(config: ClientConfig): Transport {
   return async (request, ctx = contextForRequest(config, request)) => {
     const prepared = await prepareRequest(request, config, ctx);
-    const buffered = await sendWithRetries(prepared, ctx, config);
-    if (!ctx.takesAnswer) return toResponse(buffered);
-    const standIn = standInFor(buffered.status);
-    ctx.answer = { buffered, standIn };
-    return standIn;
+    return toResponse(await sendWithRetries(prepared, ctx, config));
   };
-}
-
-/**
- * A body-less `Response` with the answer's status, for a caller that reads `ctx.answer` instead
- * (no middleware sees it). openapi-fetch only reads its status, headers and (empty) body, and a
- * `null` body is never "used", so one per status is shared.
- */
-const standIns = new Map<number, Response>();
-function standInFor(status: number): Response {
-  let response = standIns.get(status);
-  if (response === undefined) {
-    response = new Response(null, { status });
-    standIns.set(status, response);
-  }
-  return response;
 }
 
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);

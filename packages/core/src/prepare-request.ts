@@ -1,3 +1,4 @@
+import { addClientHeaders } from "./add-client-headers.ts";
 import type { CallContext } from "./call-context.ts";
 import type { ClientConfig } from "./client-config.ts";
 
@@ -9,8 +10,8 @@ export interface PreparedRequest {
   readonly path: string;
   /** Caller headers plus credentials, version, workspace and idempotency key. */
   readonly headers: Headers;
-  /** Read once, so it can be sent again. */
-  readonly body: ArrayBuffer | undefined;
+  /** Read once (or serialized once), so it can be sent again. */
+  readonly body: ArrayBuffer | string | undefined;
 }
 
 /**
@@ -24,12 +25,7 @@ export async function prepareRequest(
   ctx: CallContext,
 ): Promise<PreparedRequest> {
   const headers = new Headers(request.headers);
-  if (config.apiKey === null) headers.delete("authorization");
-  else headers.set("authorization", `Bearer ${config.apiKey}`);
-  headers.set("x-extend-api-version", config.apiVersion);
-  if (config.workspaceId !== undefined) headers.set("x-extend-workspace-id", config.workspaceId);
-  else headers.delete("x-extend-workspace-id");
-  if (ctx.idempotencyKey !== undefined) headers.set("idempotency-key", ctx.idempotencyKey);
+  addClientHeaders(headers, config, ctx);
   const body = request.body === null ? undefined : await request.arrayBuffer();
   return {
     url: request.url,

@@ -1,0 +1,17 @@
+import type { CallContext } from "./call-context.ts";
+import type { ClientConfig } from "./client-config.ts";
+
+/**
+ * Adds the client's headers to a call's `headers` in place: credentials (or none when `apiKey` is
+ * null), the API version, the workspace and the idempotency key. They are set last, beneath the
+ * caller and any middleware, so per-call headers cannot replace them and nothing above the
+ * transport ever sees the API key.
+ */
+export function addClientHeaders(headers: Headers, config: ClientConfig, ctx: CallContext): void {
+  if (config.apiKey === null) headers.delete("authorization");
+  else headers.set("authorization", `Bearer ${config.apiKey}`);
+  headers.set("x-extend-api-version", config.apiVersion);
+  if (config.workspaceId !== undefined) headers.set("x-extend-workspace-id", config.workspaceId);
+  else headers.delete("x-extend-workspace-id");
+  if (ctx.idempotencyKey !== undefined) headers.set("idempotency-key", ctx.idempotencyKey);
+}
