@@ -16,20 +16,23 @@ export async function readBody(
   limit: number,
 ): Promise<string> {
   if (response.body === null) return "";
+  if (signal.aborted) {
+    response.body.cancel().catch(() => {});
+    throw signal.reason;
+  }
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
   let text = "";
   let size = 0;
-  let onAbort = () => {};
-  const aborted = new Promise<never>((_, reject) => {
-    onAbort = () => reject(signal.reason);
-    if (signal.aborted) onAbort();
-    else signal.addEventListener("abort", onAbort, { once: true });
-  });
-  aborted.catch(() => {});
+  // An abort cancels the reader, which settles a pending read at once (even on a stalled stream)
+  // and releases the connection; the loop then throws the reason. One listener per body, no race
+  // per chunk.
+  const onAbort = () => reader.cancel().catch(() => {});
+  signal.addEventListener("abort", onAbort, { once: true });
   try {
     while (size < limit) {
-      const chunk = await Promise.race([reader.read().catch(wrap), aborted]);
+      const chunk = await reader.read().catch(wrap);
+      if (signal.aborted) throw signal.reason;
       if (chunk.done) return text + decoder.decode();
       size += chunk.value.byteLength;
       text += decoder.decode(chunk.value, { stream: true });
