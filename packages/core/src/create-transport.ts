@@ -1,5 +1,6 @@
 import { type ClientOptions, DEFAULT_API_VERSION } from "./client-options.ts";
 import { ExtendError } from "./extend-error.ts";
+import { setVersionHeaders } from "./set-version-headers.ts";
 
 /** The fetch signature openapi-fetch calls, and the one every transport layer implements. */
 export type Transport = (request: Request) => Promise<Response>;
@@ -23,6 +24,7 @@ export function createTransport(options: ClientOptions): Transport {
     const headers = new Headers(request.headers);
     headers.set("authorization", authorization);
     headers.set("x-extend-api-version", apiVersion);
+    setVersionHeaders(headers);
     if (options.workspaceId !== undefined)
       headers.set("x-extend-workspace-id", options.workspaceId);
     const response = await send(new Request(request, { headers, redirect: "manual" }));

@@ -17,3 +17,5 @@ export { InvalidArgumentError } from "./invalid-argument-error.ts";
 export type { OperationKind, OperationSpec } from "./operation-spec.ts";
 export type { BodyOf, ListResult, OperationId, QueryOf, ResponseOf } from "./operation-types.ts";
 export type { RequestOptions } from "./request-options.ts";
+export { USER_AGENT } from "./set-version-headers.ts";
+export { VERSION } from "./version.ts";

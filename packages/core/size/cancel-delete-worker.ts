@@ -1,0 +1,48 @@
+// Size budget fixture (.size-limit.mjs) and the workerd smoke consumer (scripts/pack-and-smoke.mjs):
+// a Cloudflare Worker that cancels and deletes one run of every run type that has those operations.
+// POST a JSON body `{ "<resource>": "<run id>", ... }`; the answer lists what was done.
+import { createClient } from "@extendkit/core";
+
+interface Env {
+  EXTEND_API_KEY: string;
+  EXTEND_BASE_URL?: string;
+  EXTEND_WORKSPACE_ID?: string;
+}
+
+type RunIds = Partial<Record<"workflowRuns" | Cancellable | "editRuns", string>>;
+type Cancellable = "extractRuns" | "parseRuns" | "classifyRuns" | "splitRuns" | "processorRuns";
+
+export default {
+  async fetch(request: Request, env: Env): Promise<Response> {
+    const client = createClient({
+      apiKey: env.EXTEND_API_KEY,
+      ...(env.EXTEND_BASE_URL && { baseUrl: env.EXTEND_BASE_URL }),
+      ...(env.EXTEND_WORKSPACE_ID && { workspaceId: env.EXTEND_WORKSPACE_ID }),
+    });
+    const ids = (await request.json()) as RunIds;
+    const done: string[] = [];
+    if (ids.workflowRuns) {
+      await client.workflowRuns.cancel(ids.workflowRuns);
+      await client.workflowRuns.delete(ids.workflowRuns);
+      done.push(`workflowRuns ${ids.workflowRuns}`);
+    }
+    for (const resource of [
+      "extractRuns",
+      "parseRuns",
+      "classifyRuns",
+      "splitRuns",
+      "processorRuns",
+    ] as const) {
+      const id = ids[resource];
+      if (!id) continue;
+      await client[resource].cancel(id);
+      await client[resource].delete(id);
+      done.push(`${resource} ${id}`);
+    }
+    if (ids.editRuns) {
+      await client.editRuns.delete(ids.editRuns);
+      done.push(`editRuns ${ids.editRuns}`);
+    }
+    return Response.json({ done, version: request.headers.get("x-extendkit-version") });
+  },
+};
