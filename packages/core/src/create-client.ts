@@ -20,8 +20,16 @@ export type ExtendClient = GeneratedResources & {
 
 /** Creates a client for Extend's run API. Throws `InvalidArgumentError` on bad options. */
 export function createClient(options: ClientOptions): ExtendClient {
-  if (typeof options?.apiKey !== "string" || options.apiKey.trim() === "") {
+  if (options?.apiKey === null) {
+    if (options.baseUrl === undefined) {
+      throw new InvalidArgumentError("createClient: apiKey null (no credentials) needs a baseUrl");
+    }
+  } else if (typeof options?.apiKey !== "string" || options.apiKey.trim() === "") {
     throw new InvalidArgumentError("createClient: apiKey must be a non-empty string");
+  }
+  const { maxConcurrency } = options;
+  if (maxConcurrency !== undefined && (!Number.isInteger(maxConcurrency) || maxConcurrency < 1)) {
+    throw new InvalidArgumentError("createClient: maxConcurrency must be a positive integer");
   }
   const baseUrl = options.baseUrl ?? DEFAULT_BASE_URL;
   if (!URL.canParse(baseUrl)) {

@@ -1,5 +1,6 @@
 import { type ClientOptions, DEFAULT_API_VERSION } from "./client-options.ts";
 import { ExtendError } from "./extend-error.ts";
+import { limitConcurrency } from "./limit-concurrency.ts";
 import { setVersionHeaders } from "./set-version-headers.ts";
 
 /** The fetch signature openapi-fetch calls, and the one every transport layer implements. */
@@ -17,12 +18,16 @@ export type Transport = (request: Request) => Promise<Response>;
  *   that reject a `fetch` called with a foreign `this` (workerd, browsers) work.
  */
 export function createTransport(options: ClientOptions): Transport {
-  const authorization = `Bearer ${options.apiKey}`;
+  const authorization = options.apiKey === null ? undefined : `Bearer ${options.apiKey}`;
   const apiVersion = options.apiVersion ?? DEFAULT_API_VERSION;
-  const send = options.fetch ?? ((request: Request) => globalThis.fetch(request));
+  const send = limitConcurrency(
+    options.fetch ?? ((request: Request) => globalThis.fetch(request)),
+    options.maxConcurrency,
+  );
   return async (request) => {
     const headers = new Headers(request.headers);
-    headers.set("authorization", authorization);
+    if (authorization === undefined) headers.delete("authorization");
+    else headers.set("authorization", authorization);
     headers.set("x-extend-api-version", apiVersion);
     setVersionHeaders(headers);
     if (options.workspaceId !== undefined)
