@@ -1,6 +1,7 @@
-import createFetchClient, { type Client } from "openapi-fetch";
+import type { Client } from "openapi-fetch";
 import { buildResources } from "./build-resources.ts";
 import { type ClientOptions, DEFAULT_BASE_URL } from "./client-options.ts";
+import { createFetchClient } from "./create-fetch-client.ts";
 import { createTransport } from "./create-transport.ts";
 import type { paths } from "./generated/openapi.ts";
 import { operationTable } from "./generated/operations.ts";

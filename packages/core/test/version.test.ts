@@ -24,12 +24,14 @@ describe("version embedded at build time", () => {
     expect(USER_AGENT).toBe(`extendkit/${packageVersion}`);
   });
 
-  it("is the same in the CommonJS build", () => {
+  it("is the same in the CommonJS build, whose client sends it too", async () => {
     const cjs = createRequire(import.meta.url)(
       "@extendkit/core",
     ) as typeof import("@extendkit/core");
     expect(cjs.VERSION).toBe(packageVersion);
-    expect(typeof cjs.createClient).toBe("function");
+    const { requests, fetch } = recorder();
+    await cjs.createClient({ apiKey: "sk_test_version", fetch }).parseRuns.delete("pr_1");
+    expect(requests[0]?.headers.get("x-extendkit-version")).toBe(packageVersion);
   });
 
   it("is sent as x-extendkit-version and in the User-Agent of every request", async () => {

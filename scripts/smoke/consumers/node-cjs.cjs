@@ -1,0 +1,34 @@
+// Node CommonJS consumer: `require` resolves the package's "require" condition (dist/*.cjs).
+// Same scenario as scenario.mjs, written out in CommonJS so no ESM is loaded on this path.
+const { createClient, ApiError, VERSION } = require("@extendkit/core");
+
+async function main() {
+  const config = JSON.parse(process.argv[2]);
+  const client = createClient(config.clientOptions);
+  const steps = [];
+  for (const run of config.runs) {
+    const resource = client[run.resource];
+    if (run.cancel) {
+      await resource.cancel(run.id);
+      steps.push(`cancel ${run.id}`);
+    }
+    await resource.delete(run.id);
+    steps.push(`delete ${run.id}`);
+    const readable = await resource[run.retrieve](run.id).then(
+      () => true,
+      (error) => {
+        if (!(error instanceof ApiError) || error.status !== 404) throw error;
+        return false;
+      },
+    );
+    if (readable) throw new Error(`${run.resource} ${run.id} is still readable after delete`);
+    steps.push(`gone ${run.id}`);
+  }
+  const resolved = require.resolve("@extendkit/core");
+  console.log(`SMOKE-RESULT ${JSON.stringify({ steps, version: VERSION, resolved })}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

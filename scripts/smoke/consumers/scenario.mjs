@@ -1,0 +1,28 @@
+// The smoke scenario every ESM consumer runs (Node ESM, Deno, the browser page); the CommonJS
+// consumer has its own copy of these few lines. Contract: given the package's exports and a config
+// `{ clientOptions, runs: [{ resource, id, cancel, retrieve }] }`, cancels (where the run type can
+// be cancelled) and deletes each run, checks that reading it afterwards throws the package's own
+// `ApiError` with status 404, and resolves to `{ steps, version }`. Any deviation throws.
+export async function cancelAndDelete({ createClient, ApiError, VERSION }, config) {
+  const client = createClient(config.clientOptions);
+  const steps = [];
+  for (const run of config.runs) {
+    const resource = client[run.resource];
+    if (run.cancel) {
+      await resource.cancel(run.id);
+      steps.push(`cancel ${run.id}`);
+    }
+    await resource.delete(run.id);
+    steps.push(`delete ${run.id}`);
+    let readable = true;
+    try {
+      await resource[run.retrieve](run.id);
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status !== 404) throw error;
+      readable = false;
+    }
+    if (readable) throw new Error(`${run.resource} ${run.id} is still readable after delete`);
+    steps.push(`gone ${run.id}`);
+  }
+  return { steps, version: VERSION };
+}
