@@ -1,48 +1,89 @@
 import { ExtendError } from "./extend-error.ts";
 
-/** Where an API error came from, for messages and logs. */
+/** What an `ApiError` is built from. Values must already be redacted (see `createApiError`). */
 export interface ApiErrorInit {
   status: number;
-  /** The parsed error body: the API's `{ code, message, retryable, requestId }`, or text/unknown. */
+  /** The parsed error body (`{ code, message, retryable, requestId, docUrl }`), or a text excerpt. */
   body: unknown;
   headers: Headers;
   method: string;
   /** Path of the request (no origin, no query). */
   path: string;
+  /** `statusText` of the response, the message of last resort. */
+  statusText?: string;
+  /** Attempts made, retries included. Default: 1. */
+  attempts?: number;
+  /** The server's advised wait (Retry-After) in milliseconds, when it sent one. */
+  retryAfterMs?: number;
 }
 
-/** The API answered with a non-2xx status. */
+const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
+
+/** The API answered with a non-2xx status. Subclasses exist per status (`createApiError`). */
 export class ApiError extends ExtendError {
   override name = "ApiError";
   readonly status: number;
   /** Machine code from the body (`NOT_FOUND`, …), or `HTTP_<status>` when the body has none. */
   readonly code: string;
-  /** The API's own `retryable` flag; false when the body does not say. */
+  /** The body's `retryable` flag when it has one; otherwise true for 408, 429, 500, 502, 503, 504. */
   readonly retryable: boolean;
-  /** `requestId` from the body, else the `x-extend-request-id` header. */
+  /** `requestId` from the body, else the `x-extend-request-id` (or `x-request-id`) header. */
   readonly requestId: string | undefined;
+  /** Documentation link the API sends with some validation errors. */
+  readonly docUrl: string | undefined;
   readonly headers: Headers;
   readonly method: string;
   readonly path: string;
+  /** Parsed JSON body, or a sanitised text excerpt of at most 1 KB (an HTML error page, …). */
   readonly body: unknown;
+  /** Attempts made before giving up, retries included. */
+  readonly attempts: number;
+  /** The server's advised wait in ms (Retry-After, retry-after-ms), when it sent one. */
+  readonly retryAfterMs: number | undefined;
 
   constructor(init: ApiErrorInit) {
-    const fields = isRecord(init.body) ? init.body : {};
+    const fields = errorFields(init.body);
     const code = typeof fields.code === "string" ? fields.code : `HTTP_${init.status}`;
-    const detail = typeof fields.message === "string" ? fields.message : "no error message";
-    super(`${init.method} ${init.path} failed with ${init.status} ${code}: ${detail}`);
-    this.status = init.status;
-    this.code = code;
-    this.retryable = fields.retryable === true;
-    this.requestId =
+    const detail =
+      typeof fields.message === "string"
+        ? fields.message
+        : init.statusText || `HTTP status ${init.status}`;
+    const requestId =
       typeof fields.requestId === "string"
         ? fields.requestId
-        : (init.headers.get("x-extend-request-id") ?? undefined);
+        : (init.headers.get("x-extend-request-id") ??
+          init.headers.get("x-request-id") ??
+          undefined);
+    const wait =
+      init.retryAfterMs === undefined
+        ? ""
+        : `; the server asks to wait ${Math.ceil(init.retryAfterMs / 1000)} s before retrying`;
+    const id = requestId === undefined ? "" : ` (request ${requestId})`;
+    super(`${init.method} ${init.path} failed with ${init.status} ${code}: ${detail}${wait}${id}`);
+    this.status = init.status;
+    this.code = code;
+    this.retryable =
+      typeof fields.retryable === "boolean"
+        ? fields.retryable
+        : RETRYABLE_STATUSES.has(init.status);
+    this.requestId = requestId;
+    this.docUrl = typeof fields.docUrl === "string" ? fields.docUrl : undefined;
     this.headers = init.headers;
     this.method = init.method;
     this.path = init.path;
     this.body = init.body;
+    this.attempts = init.attempts ?? 1;
+    this.retryAfterMs = init.retryAfterMs;
   }
+}
+
+/** The flat 2026-02-09 body, or the older `{ error: { … } }` wrapping. */
+function errorFields(body: unknown): Record<string, unknown> {
+  if (!isRecord(body)) return {};
+  if ("code" in body || "message" in body) return body;
+  if (isRecord(body.error)) return body.error;
+  if (typeof body.error === "string") return { message: body.error };
+  return body;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,8 +1,15 @@
-import type { Client } from "openapi-fetch";
-import { ApiError } from "./api-error.ts";
-import type { paths } from "./generated/openapi.ts";
+import { assertIdPrefix } from "./assert-id-prefix.ts";
+import { assertPathParam } from "./assert-path-param.ts";
+import { checkRequestOptions } from "./check-request-options.ts";
+import { checkResultId } from "./check-result-id.ts";
+import type { ClientRuntime } from "./client-runtime.ts";
+import { createApiError } from "./create-api-error.ts";
+import { createCallContext } from "./create-call-context.ts";
+import { ExtendError } from "./extend-error.ts";
+import { markAlreadyDeleted } from "./is-already-deleted.ts";
+import { NotCancellableError } from "./not-cancellable-error.ts";
 import type { OperationSpec } from "./operation-spec.ts";
-import type { RequestOptions } from "./request-options.ts";
+import { parseRetryAfter } from "./parse-retry-after.ts";
 
 /** openapi-fetch's `request`, loosened: the operation table, not the type checker, pairs paths and methods. */
 type LooseRequest = (
@@ -11,25 +18,43 @@ type LooseRequest = (
   init: Record<string, unknown>,
 ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
 
-/** The arguments of one resource method call, already sorted by `resourceMethod`. */
+/** The arguments of one resource method call, already sorted by `buildResources`. */
 export interface OperationCall {
   id: unknown;
   request: Record<string, unknown> | undefined;
-  options: RequestOptions | undefined;
+  options: unknown;
 }
 
 /**
  * Sends one operation through openapi-fetch and resolves to the parsed body of a 2xx answer.
- * A non-2xx answer throws `ApiError`. When the operation has both a body and query parameters
+ * Non-2xx answers throw the per-status `ApiError` subclass; a 400/409/422 to a cancel throws
+ * `NotCancellableError`. A DELETE whose retry found the run gone resolves to a client-built result
+ * that `isAlreadyDeleted` recognises. When the operation has both a body and query parameters
  * (sync `parse`), the table's query keys are taken out of `request` and the rest is the body.
+ * Every error leaving here is free of the API key.
  */
 export async function callOperation(
-  raw: Client<paths>,
+  rt: ClientRuntime,
   op: OperationSpec,
   call: OperationCall,
 ): Promise<unknown> {
+  try {
+    return await send(rt, op, call);
+  } catch (error) {
+    throw error instanceof ExtendError ? scrub(error, rt) : rt.config.redactor.error(error);
+  }
+}
+
+async function send(rt: ClientRuntime, op: OperationSpec, call: OperationCall): Promise<unknown> {
+  const { config } = rt;
+  const options = checkRequestOptions(op, call.options);
   const params: Record<string, unknown> = {};
-  if (op.pathParams.length > 0) params.path = { [op.pathParams[0] as string]: call.id };
+  const idName = op.pathParams[0];
+  if (idName !== undefined) {
+    assertPathParam(idName, call.id);
+    if (config.strictIds) assertIdPrefix(op.resource, call.id);
+    params.path = { [idName]: call.id };
+  }
   let body: Record<string, unknown> | undefined;
   if (call.request !== undefined && op.hasBody) {
     body = { ...call.request };
@@ -44,21 +69,50 @@ export async function callOperation(
   } else if (call.request !== undefined) {
     params.query = call.request;
   }
-  const request = raw.request as unknown as LooseRequest;
+  const ctx = createCallContext(config, op.kind, options);
+  const request = rt.raw.request as unknown as LooseRequest;
   const { data, error, response } = await request(op.httpMethod, op.path, {
     params,
     ...(body !== undefined && { body }),
-    ...(call.options?.signal !== undefined && { signal: call.options.signal }),
-    ...(call.options?.headers !== undefined && { headers: call.options.headers }),
+    ...(options?.headers !== undefined && { headers: options.headers }),
+    fetch: (r: Request) => rt.transport(r, ctx),
   });
-  if (!response.ok || error !== undefined) {
-    throw new ApiError({
+  const id = call.id as string;
+  if (response.ok) return checkResultId(op, id, data, response, config.redactor);
+  if (op.kind === "delete" && response.status === 404 && ctx.confirmedAbsent) {
+    return markAlreadyDeleted(
+      op.resource === "processorRuns"
+        ? {
+            success: true,
+            documentProcessorRunId: id,
+            message: "Already deleted: a retried DELETE found the run gone.",
+          }
+        : { id },
+    );
+  }
+  const apiError = createApiError(
+    {
       status: response.status,
+      statusText: response.statusText,
       body: error,
       headers: response.headers,
       method: op.httpMethod.toUpperCase(),
-      path: op.path.replace(`{${op.pathParams[0]}}`, encodeURIComponent(String(call.id))),
-    });
+      path: idName === undefined ? op.path : op.path.replace(`{${idName}}`, encodeURIComponent(id)),
+      attempts: ctx.attempts,
+      retryAfterMs: parseRetryAfter(response.headers, config.clock.now()),
+    },
+    config.redactor,
+  );
+  if (op.kind === "cancel" && [400, 409, 422].includes(response.status)) {
+    throw new NotCancellableError({ id, cause: apiError });
   }
-  return data;
+  throw apiError;
+}
+
+/** Last line of defence: our own messages quote ids and paths, never the key, but check anyway. */
+function scrub(error: ExtendError, rt: ClientRuntime): ExtendError {
+  const { redactor } = rt.config;
+  error.message = redactor.text(error.message);
+  if (error.stack !== undefined) error.stack = redactor.text(error.stack);
+  return error;
 }

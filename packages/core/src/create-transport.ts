@@ -1,43 +1,44 @@
-import { type ClientOptions, DEFAULT_API_VERSION } from "./client-options.ts";
-import { ExtendError } from "./extend-error.ts";
-import { limitConcurrency } from "./limit-concurrency.ts";
-import { setVersionHeaders } from "./set-version-headers.ts";
-
-/** The fetch signature openapi-fetch calls, and the one every transport layer implements. */
-export type Transport = (request: Request) => Promise<Response>;
+import type { CallContext } from "./call-context.ts";
+import type { ClientConfig } from "./client-config.ts";
+import { contextForRequest } from "./create-call-context.ts";
+import { prepareRequest } from "./prepare-request.ts";
+import type { BufferedResponse } from "./send-attempt.ts";
+import { sendWithRetries } from "./send-with-retries.ts";
 
 /**
- * The bottom of the client: adds the credentials and version headers to each request and sends it.
+ * The fetch that openapi-fetch calls: `(request, ctx?)`. Resource methods pass their call's
+ * context through openapi-fetch's per-request `fetch` option; `client.raw` calls get one derived
+ * from the request.
+ */
+export type Transport = (request: Request, ctx?: CallContext) => Promise<Response>;
+
+/**
+ * The bottom of the client, a chain of fetch wrappers beneath openapi-fetch:
+ * `prepareRequest` (credentials and version headers, body read once) → `sendWithRetries`
+ * (policy, waits, deadline, cancel reconciliation) → `sendAttempt` (one attempt under a timer
+ * covering headers and body; redirects refused) → the configured `fetch`.
  *
  * Contract:
- * - The API key is added here, beneath openapi-fetch, so middleware and `client.raw` callers never
- *   see it, and nothing above this layer can log it.
- * - Redirects are never followed (`redirect: "manual"`, the one mode every runtime supports): a 3xx
- *   is an error, so credentials cannot leak to another origin.
- * - `fetch` is looked up on each call, unbound, so a polyfill installed later is used and runtimes
- *   that reject a `fetch` called with a foreign `this` (workerd, browsers) work.
+ * - openapi-fetch and its middleware see one request and one response per call, whatever the
+ *   number of attempts, and never the API key.
+ * - The response handed back has its body fully read and checked: a 2xx body is JSON (or empty
+ *   for DELETE); otherwise the transport threw a typed error.
+ * - Redirects are never followed (`redirect: "manual"`, the one mode every runtime supports).
  */
-export function createTransport(options: ClientOptions): Transport {
-  const authorization = options.apiKey === null ? undefined : `Bearer ${options.apiKey}`;
-  const apiVersion = options.apiVersion ?? DEFAULT_API_VERSION;
-  const send = limitConcurrency(
-    options.fetch ?? ((request: Request) => globalThis.fetch(request)),
-    options.maxConcurrency,
-  );
-  return async (request) => {
-    const headers = new Headers(request.headers);
-    if (authorization === undefined) headers.delete("authorization");
-    else headers.set("authorization", authorization);
-    headers.set("x-extend-api-version", apiVersion);
-    setVersionHeaders(headers);
-    if (options.workspaceId !== undefined)
-      headers.set("x-extend-workspace-id", options.workspaceId);
-    const response = await send(new Request(request, { headers, redirect: "manual" }));
-    if (response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400)) {
-      throw new ExtendError(
-        `${request.method} ${new URL(request.url).pathname} answered with a redirect (${response.status}); extendkit does not follow redirects, so credentials never reach another origin`,
-      );
-    }
-    return response;
+export function createTransport(config: ClientConfig): Transport {
+  return async (request, ctx = contextForRequest(config, request)) => {
+    const prepared = await prepareRequest(request, config, ctx);
+    return toResponse(await sendWithRetries(prepared, ctx, config));
   };
+}
+
+const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+
+function toResponse(buffered: BufferedResponse): Response {
+  const headers = new Headers(buffered.headers);
+  // The text is decoded already: these would describe the original bytes, not this body.
+  headers.delete("content-length");
+  headers.delete("content-encoding");
+  const body = NULL_BODY_STATUSES.has(buffered.status) ? null : buffered.text;
+  return new Response(body, { status: buffered.status, statusText: buffered.statusText, headers });
 }

@@ -1,4 +1,30 @@
-/** Base class of every error extendkit throws. Messages never contain the API key. */
+/**
+ * Base class of every error extendkit throws.
+ *
+ * Contract: messages, stacks, `cause` chains and the JSON form never contain the API key. Every
+ * foreign value an error keeps (response body, headers, the original fetch error, an abort reason)
+ * has passed through the client's redactor before it reaches a constructor.
+ */
 export class ExtendError extends Error {
   override name = "ExtendError";
+
+  /** A plain, loggable form: name, message, the subclass's fields and a summary of `cause`. */
+  toJSON(): Record<string, unknown> {
+    const out: Record<string, unknown> = { name: this.name, message: this.message };
+    for (const [key, value] of Object.entries(this)) {
+      if (key === "name") continue;
+      out[key] = value instanceof Headers ? Object.fromEntries(value) : value;
+    }
+    if (this.cause !== undefined) out.cause = summarize(this.cause);
+    return out;
+  }
+}
+
+function summarize(cause: unknown): unknown {
+  if (cause instanceof ExtendError) return cause.toJSON();
+  if (cause instanceof Error) {
+    const code = (cause as { code?: unknown }).code;
+    return { name: cause.name, message: cause.message, ...(code !== undefined && { code }) };
+  }
+  return cause;
 }

@@ -1,12 +1,21 @@
+export { AbortError } from "./abort-error.ts";
 export { ApiError, type ApiErrorInit } from "./api-error.ts";
 export { assertPathParam } from "./assert-path-param.ts";
+export { BACKOFF_BASE_MS, BACKOFF_CAP_MS, backoffDelay } from "./backoff-delay.ts";
 export {
   type ClientOptions,
   DEFAULT_API_VERSION,
   DEFAULT_BASE_URL,
   DEFAULT_MAX_RETRIES,
+  DEFAULT_MAX_RETRY_AFTER,
+  DEFAULT_SYNC_TIMEOUT,
+  DEFAULT_TIMEOUT,
+  DEFAULT_TOTAL_TIMEOUT,
 } from "./client-options.ts";
+export { type Clock, systemClock } from "./clock.ts";
+export { ConnectionError, type ConnectionErrorInit } from "./connection-error.ts";
 export { createClient, type ExtendClient } from "./create-client.ts";
+export type { AnyRun, RoutableResource, RunsRouter } from "./create-runs-router.ts";
 export { ExtendError } from "./extend-error.ts";
 export type { components, operations, paths } from "./generated/openapi.ts";
 export { operationTable } from "./generated/operations.ts";
@@ -14,8 +23,40 @@ export type * from "./generated/resources.ts";
 export { runTypes } from "./generated/run-types.ts";
 export type * from "./generated/schemas.ts";
 export { InvalidArgumentError } from "./invalid-argument-error.ts";
+export { isAlreadyDeleted } from "./is-already-deleted.ts";
+export type { Logger, LogLevel } from "./logger.ts";
+export { NotCancellableError } from "./not-cancellable-error.ts";
 export type { OperationKind, OperationSpec } from "./operation-spec.ts";
-export type { BodyOf, ListResult, OperationId, QueryOf, ResponseOf } from "./operation-types.ts";
+export type {
+  BodyOf,
+  ListItemOf,
+  ListResult,
+  OperationId,
+  QueryOf,
+  ResponseOf,
+} from "./operation-types.ts";
+export { ENV_VARIABLES, optionsFromEnv } from "./options-from-env.ts";
+export { DEFAULT_MAX_PAGES, type Paginated } from "./paginate.ts";
+export { PaginationError } from "./pagination-error.ts";
+export { parseRetryAfter } from "./parse-retry-after.ts";
+export { RedirectError } from "./redirect-error.ts";
 export type { RequestOptions } from "./request-options.ts";
+export { ResponseError, type ResponseErrorReason } from "./response-error.ts";
+export { type AttemptFailure, isRetryable } from "./retry-policy.ts";
 export { USER_AGENT } from "./set-version-headers.ts";
+export {
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  InternalServerError,
+  NotFoundError,
+  PaymentRequiredError,
+  PermissionDeniedError,
+  RateLimitError,
+  UnprocessableEntityError,
+} from "./status-errors.ts";
+export { TimeoutError } from "./timeout-error.ts";
 export { VERSION } from "./version.ts";
+export { DEFAULT_WAIT_TIMEOUT, type WaitForOptions } from "./wait-for.ts";
+export { WaitTimeoutError } from "./wait-timeout-error.ts";
+export type { ExtendResources, Pollable, RunOf, WithWaitFor } from "./with-wait-for.ts";

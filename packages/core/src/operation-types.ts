@@ -1,4 +1,5 @@
 import type { operations } from "./generated/openapi.ts";
+import type { Paginated } from "./paginate.ts";
 
 /** An operationId of the spec, such as `"workflowRuns.cancel"`. */
 export type OperationId = keyof operations;
@@ -14,5 +15,15 @@ export type BodyOf<K extends OperationId> = JsonContent<NonNullable<operations[K
 /** The query parameters of an operation. */
 export type QueryOf<K extends OperationId> = NonNullable<operations[K]["parameters"]["query"]>;
 
-/** What a list method returns: one page of the list, as the API sends it. */
-export type ListResult<K extends OperationId> = Promise<ResponseOf<K>>;
+/** One item of a list page: `data[number]`, or `processorRuns[number]` for the legacy list. */
+export type ListItemOf<Page> = Page extends { data: Array<infer I> }
+  ? I
+  : Page extends { processorRuns: Array<infer I> }
+    ? I
+    : never;
+
+/**
+ * What a list method returns: awaitable as the first page (`ResponseOf<K>`), async-iterable over
+ * every item of every page, with `.page()` and `.pages()` (see `Paginated`).
+ */
+export type ListResult<K extends OperationId> = Paginated<ResponseOf<K>, ListItemOf<ResponseOf<K>>>;

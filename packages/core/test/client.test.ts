@@ -90,7 +90,7 @@ describe("path parameters", () => {
   });
 
   it("accepts ids with every character Extend uses", async () => {
-    const { requests, fetch } = recorder();
+    const { requests, fetch } = recorder(() => Response.json({ id: "workflow_run_aZ-09_x" }));
     await createClient({ apiKey: API_KEY, fetch }).workflowRuns.cancel("workflow_run_aZ-09_x");
     expect(new URL(requests[0]?.url ?? "").pathname).toBe(
       "/workflow_runs/workflow_run_aZ-09_x/cancel",
@@ -130,7 +130,7 @@ describe("errors", () => {
           headers: { "x-extend-request-id": "req_h" },
         }),
     );
-    const error = await createClient({ apiKey: API_KEY, fetch })
+    const error = await createClient({ apiKey: API_KEY, fetch, maxRetries: 0 })
       .splitRuns.delete("splr_1")
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 502, code: "HTTP_502", requestId: "req_h" });

@@ -1,0 +1,10 @@
+/**
+ * @module
+ * The runtime conformance suite (README). Web-standard: runs in Node, Deno, workerd and Chromium.
+ */
+
+export { EMULATOR_API_KEY, EMULATOR_WORKSPACE_ID } from "@extendkit/emulator";
+export { type Backend, createBackend, type Fault } from "./backend.ts";
+export { assert, type Case, cases, type MakeClient } from "./cases.ts";
+export { describeError, type Outcome, settle } from "./describe-outcome.ts";
+export { act, runCase } from "./run-case.ts";

@@ -1,0 +1,47 @@
+import type { Redactor } from "./create-redactor.ts";
+import { excerpt } from "./excerpt.ts";
+import type { OperationSpec } from "./operation-spec.ts";
+import { ResponseError } from "./response-error.ts";
+
+/**
+ * Returns a successful body after checking it names the run that was asked for (reliability B8):
+ * a retrieve, cancel or delete answered with another run's id is a `ResponseError`
+ * (`id-mismatch`), never a success. An empty DELETE answer (204) becomes `{ id }`, the documented
+ * shape (legacy: `{ success, documentProcessorRunId, message }`).
+ */
+export function checkResultId(
+  op: OperationSpec,
+  id: string,
+  data: unknown,
+  response: Response,
+  redactor: Redactor,
+): unknown {
+  if (op.kind === "delete" && data === undefined) {
+    return op.resource === "processorRuns"
+      ? { success: true, documentProcessorRunId: id, message: "Deleted (the API sent no body)." }
+      : { id };
+  }
+  if (!["retrieve", "cancel", "delete"].includes(op.kind) || op.pathParams.length === 0)
+    return data;
+  const named = idOf(data);
+  if (named === undefined || named === id) return data;
+  throw new ResponseError(
+    `for run ${JSON.stringify(id)} with a body about ${JSON.stringify(named.slice(0, 80))}`,
+    {
+      reason: "id-mismatch",
+      status: response.status,
+      method: op.httpMethod.toUpperCase(),
+      path: op.path.replace(`{${op.pathParams[0]}}`, encodeURIComponent(id)),
+      headers: response.headers,
+      excerpt: excerpt(JSON.stringify(data), redactor),
+    },
+  );
+}
+
+function idOf(data: unknown): string | undefined {
+  if (typeof data !== "object" || data === null) return undefined;
+  const body = data as Record<string, unknown>;
+  const run = (body.processorRun ?? body.batchProcessorRun ?? body) as Record<string, unknown>;
+  const id = run?.id ?? body.documentProcessorRunId;
+  return typeof id === "string" ? id : undefined;
+}

@@ -1,0 +1,53 @@
+import type { CallContext } from "./call-context.ts";
+import type { ClientConfig } from "./client-config.ts";
+import { ConnectionError } from "./connection-error.ts";
+import { excerpt } from "./excerpt.ts";
+import { inspectJson, isJsonContentType } from "./inspect-json.ts";
+import type { PreparedRequest } from "./prepare-request.ts";
+import { ResponseError, type ResponseErrorReason } from "./response-error.ts";
+import type { BufferedResponse } from "./send-attempt.ts";
+
+/**
+ * Refuses a 2xx answer whose body is not the JSON the operation returns, so a broken body is never
+ * counted as a success (reliability finding 6, catalogue D2–D4, B7):
+ * - empty body: accepted for DELETE only (a 204, or a 200 with no body); otherwise `ResponseError`;
+ * - a Content-Type other than JSON: `ResponseError` (`content-type`); no Content-Type is tolerated;
+ * - JSON cut off part-way: `ConnectionError` with `outcomeUnknown`, retried like a reset;
+ * - complete but malformed JSON: `ResponseError` (`invalid-json`), not retried.
+ */
+export function checkSuccessBody(
+  response: BufferedResponse,
+  prepared: PreparedRequest,
+  ctx: CallContext,
+  config: ClientConfig,
+): void {
+  const refuse = (reason: ResponseErrorReason, detail: string): never => {
+    throw new ResponseError(detail, {
+      reason,
+      status: response.status,
+      method: prepared.method,
+      path: prepared.path,
+      headers: response.headers,
+      excerpt: excerpt(response.text, config.redactor),
+    });
+  };
+  if (response.text.trim() === "") {
+    if (ctx.kind === "delete") return;
+    refuse("empty-body", "with an empty body");
+  }
+  const contentType = response.headers.get("content-type");
+  if (contentType !== null && !isJsonContentType(contentType)) {
+    refuse("content-type", `with ${JSON.stringify(contentType.slice(0, 60))} instead of JSON`);
+  }
+  const json = inspectJson(response.text);
+  if (json.ok) return;
+  if (json.truncated) {
+    throw new ConnectionError("the response body was cut off (incomplete JSON)", {
+      method: prepared.method,
+      path: prepared.path,
+      attempts: ctx.attempts,
+      outcomeUnknown: true,
+    });
+  }
+  refuse("invalid-json", "with a body that is not valid JSON");
+}

@@ -1,0 +1,25 @@
+import type { Clock } from "./clock.ts";
+import type { Redactor } from "./create-redactor.ts";
+import type { Log } from "./logger.ts";
+
+/** `ClientOptions` after validation and defaults: what every layer of the client reads. */
+export interface ClientConfig {
+  /** Null: send no credentials (a proxy adds them). */
+  readonly apiKey: string | null;
+  readonly baseUrl: string;
+  readonly apiVersion: string;
+  readonly workspaceId: string | undefined;
+  readonly fetch: (request: Request) => Promise<Response>;
+  readonly maxRetries: number;
+  /** Undefined: the per-kind default (`DEFAULT_TIMEOUT`, or `DEFAULT_SYNC_TIMEOUT` for sync). */
+  readonly timeout: number | undefined;
+  readonly totalTimeout: number;
+  readonly maxRetryAfter: number;
+  readonly strictIds: boolean;
+  readonly idempotencyKeys: boolean;
+  readonly retryCountHeader: boolean;
+  readonly clock: Clock;
+  readonly random: () => number;
+  readonly log: Log;
+  readonly redactor: Redactor;
+}

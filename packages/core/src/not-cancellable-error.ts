@@ -1,0 +1,32 @@
+import type { ApiError } from "./api-error.ts";
+import { ExtendError } from "./extend-error.ts";
+
+/**
+ * A cancel was refused because the run is past the point of cancelling (completed, failed,
+ * in review, …). Not retryable. Thrown for a 400/409/422 answer to a cancel, and when a cancel
+ * whose outcome was unknown is reconciled by reading the run and the run is in such a state.
+ */
+export class NotCancellableError extends ExtendError {
+  override name = "NotCancellableError";
+  readonly id: string;
+  /** The run's status when it was read back, if it was. */
+  readonly runStatus: string | undefined;
+  /** HTTP status and code of the refusal, when the API refused the cancel itself. */
+  readonly status: number | undefined;
+  readonly code: string | undefined;
+  readonly requestId: string | undefined;
+  readonly retryable = false;
+
+  constructor(init: { id: string; runStatus?: string; cause?: ApiError }) {
+    const why =
+      init.runStatus !== undefined
+        ? `its status is ${init.runStatus}`
+        : `the API refused: ${init.cause?.message ?? "not cancellable"}`;
+    super(`run ${init.id} cannot be cancelled: ${why}`, { cause: init.cause });
+    this.id = init.id;
+    this.runStatus = init.runStatus;
+    this.status = init.cause?.status;
+    this.code = init.cause?.code;
+    this.requestId = init.cause?.requestId;
+  }
+}

@@ -1,0 +1,22 @@
+import { ExtendError } from "./extend-error.ts";
+
+/**
+ * Paging stopped because it would not end: the server sent a `nextPageToken` it had already
+ * sent (`repeated-token`), or the list ran past `maxPages` (`page-cap`).
+ */
+export class PaginationError extends ExtendError {
+  override name = "PaginationError";
+  readonly reason: "repeated-token" | "page-cap";
+  /** Pages read before stopping. */
+  readonly pages: number;
+
+  constructor(init: { reason: "repeated-token" | "page-cap"; pages: number; path: string }) {
+    super(
+      init.reason === "repeated-token"
+        ? `GET ${init.path}: page ${init.pages} repeated an earlier nextPageToken; stopping instead of looping`
+        : `GET ${init.path}: stopped after ${init.pages} pages (maxPages); pass a larger maxPages to read further`,
+    );
+    this.reason = init.reason;
+    this.pages = init.pages;
+  }
+}

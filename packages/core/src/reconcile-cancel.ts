@@ -1,0 +1,71 @@
+import { AbortError } from "./abort-error.ts";
+import type { CallContext } from "./call-context.ts";
+import type { ClientConfig } from "./client-config.ts";
+import { inspectJson } from "./inspect-json.ts";
+import { NotCancellableError } from "./not-cancellable-error.ts";
+import type { PreparedRequest } from "./prepare-request.ts";
+import { runStatusOf } from "./run-status-of.ts";
+import type { BufferedResponse } from "./send-attempt.ts";
+
+type Send = (
+  prepared: PreparedRequest,
+  ctx: CallContext,
+  config: ClientConfig,
+) => Promise<BufferedResponse>;
+
+/**
+ * Settles a cancel whose outcome is unknown (no response, reset, body cut off, or a refusal after
+ * an earlier attempt may have landed) by reading the run instead of replaying the cancel blindly
+ * (reliability §1.3):
+ * - `CANCELLED` or `CANCELLING`: the cancel took effect; resolves to the run as read (status 200);
+ * - `PENDING` or `PROCESSING`: resolves to `"retry"`; the caller sends the cancel again if it may;
+ * - any other status: throws `NotCancellableError` with `runStatus`;
+ * - the run cannot be read: the original outcome stands (`original` is thrown or returned).
+ */
+export async function reconcileCancel(
+  prepared: PreparedRequest,
+  ctx: CallContext,
+  config: ClientConfig,
+  original: Error | BufferedResponse,
+  send: Send,
+): Promise<BufferedResponse | "retry"> {
+  const url = new URL(prepared.url);
+  url.pathname = url.pathname.replace(/\/cancel$/, "");
+  const headers = new Headers(prepared.headers);
+  headers.delete("content-type");
+  headers.delete("idempotency-key");
+  const read: PreparedRequest = {
+    url: url.href,
+    method: "GET",
+    path: url.pathname,
+    headers,
+    body: undefined,
+  };
+  const id = decodeURIComponent(url.pathname.split("/").pop() ?? "");
+  const standing = (why: string) => {
+    config.log("warn", `cancel of ${id} stays unresolved: ${why}`, { path: prepared.path });
+    if (original instanceof Error) throw original;
+    return original;
+  };
+  config.log("info", `reconciling cancel of ${id} by reading the run`, { path: read.path });
+  let response: BufferedResponse;
+  try {
+    response = await send(
+      read,
+      { ...ctx, kind: "retrieve", attempts: 0, confirmedAbsent: false },
+      config,
+    );
+  } catch (error) {
+    if (error instanceof AbortError) throw error;
+    return standing("the run could not be read");
+  }
+  const json = inspectJson(response.text);
+  const status = response.status < 300 && json.ok ? runStatusOf(json.value) : undefined;
+  if (status === undefined) return standing(`reading the run answered ${response.status}`);
+  if (status === "CANCELLED" || status === "CANCELLING") {
+    config.log("info", `cancel of ${id} confirmed: the run is ${status}`, { path: read.path });
+    return { ...response, status: 200 };
+  }
+  if (status === "PENDING" || status === "PROCESSING") return "retry";
+  throw new NotCancellableError({ id, runStatus: status });
+}

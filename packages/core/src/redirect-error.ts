@@ -1,0 +1,29 @@
+import { ExtendError } from "./extend-error.ts";
+
+/**
+ * The API answered with a redirect. extendkit never follows one, so the API key cannot reach
+ * another origin (node-fetch CVE-2022-0235); `location` keeps only the target's origin.
+ */
+export class RedirectError extends ExtendError {
+  override name = "RedirectError";
+  readonly status: number;
+  readonly method: string;
+  readonly path: string;
+  readonly location: string | undefined;
+
+  constructor(init: { status: number; method: string; path: string; location: string | null }) {
+    const location = originOf(init.location);
+    super(
+      `${init.method} ${init.path} answered with a redirect (${init.status}${location === undefined ? "" : ` to ${location}`}); extendkit does not follow redirects, so credentials never reach another origin`,
+    );
+    this.status = init.status;
+    this.method = init.method;
+    this.path = init.path;
+    this.location = location;
+  }
+}
+
+function originOf(location: string | null): string | undefined {
+  if (location === null || !URL.canParse(location)) return undefined;
+  return new URL(location).origin;
+}

@@ -1,0 +1,93 @@
+import type { ClientConfig } from "./client-config.ts";
+import {
+  type ClientOptions,
+  DEFAULT_API_VERSION,
+  DEFAULT_BASE_URL,
+  DEFAULT_MAX_RETRIES,
+  DEFAULT_MAX_RETRY_AFTER,
+  DEFAULT_TOTAL_TIMEOUT,
+} from "./client-options.ts";
+import { systemClock } from "./clock.ts";
+import { createRedactor, type Redactor } from "./create-redactor.ts";
+import { InvalidArgumentError } from "./invalid-argument-error.ts";
+import { limitConcurrency } from "./limit-concurrency.ts";
+import { createLog } from "./logger.ts";
+
+/** With no API key there is nothing to redact. */
+const NO_SECRET: Redactor = { text: (s) => s, value: (v) => v, error: (e) => e };
+
+// Printable ASCII: what can travel in a header value unchanged. Checked here so that a bad key
+// fails with our message, never with a runtime's "invalid header value" that quotes it.
+const HEADER_SAFE = /^[\x21-\x7e]+$/;
+const LOG_LEVELS = new Set(["debug", "info", "warn", "error", "off"]);
+
+/** Validates `createClient` options and fills in defaults. Messages never quote the API key. */
+export function resolveConfig(options: ClientOptions): ClientConfig {
+  const fail = (message: string) => {
+    throw new InvalidArgumentError(`createClient: ${message}`);
+  };
+  if (options?.apiKey === null) {
+    if (options.baseUrl === undefined) fail("apiKey null (no credentials) needs a baseUrl");
+  } else if (typeof options?.apiKey !== "string" || options.apiKey.trim() === "") {
+    fail("apiKey must be a non-empty string");
+  } else if (!HEADER_SAFE.test(options.apiKey)) {
+    fail("apiKey holds characters a header cannot carry");
+  }
+  const baseUrl = options.baseUrl ?? DEFAULT_BASE_URL;
+  if (
+    typeof baseUrl !== "string" ||
+    !URL.canParse(baseUrl) ||
+    !/^https?:$/.test(new URL(baseUrl).protocol)
+  ) {
+    fail(
+      `baseUrl is not an absolute http(s) URL (${JSON.stringify(String(baseUrl).slice(0, 80))})`,
+    );
+  }
+  for (const name of ["apiVersion", "workspaceId"] as const) {
+    const value = options[name];
+    if (value !== undefined && (typeof value !== "string" || !HEADER_SAFE.test(value))) {
+      fail(`${name} must be a non-empty string of printable ASCII`);
+    }
+  }
+  const number = (name: keyof ClientOptions, min: number, integer = false) => {
+    const value = options[name];
+    if (value === undefined) return undefined;
+    if (
+      typeof value !== "number" ||
+      !(value >= min) ||
+      !Number.isFinite(value) ||
+      (integer && !Number.isInteger(value))
+    ) {
+      fail(`${name} must be ${integer ? "an integer" : "a finite number"} >= ${min}`);
+    }
+    return value as number;
+  };
+  if (options.fetch !== undefined && typeof options.fetch !== "function")
+    fail("fetch must be a function");
+  if (options.logLevel !== undefined && !LOG_LEVELS.has(options.logLevel)) {
+    fail(`logLevel must be one of ${[...LOG_LEVELS].join(", ")}`);
+  }
+  const redactor = options.apiKey === null ? NO_SECRET : createRedactor(options.apiKey);
+  const userFetch = options.fetch;
+  return {
+    apiKey: options.apiKey,
+    baseUrl,
+    apiVersion: options.apiVersion ?? DEFAULT_API_VERSION,
+    workspaceId: options.workspaceId,
+    fetch: limitConcurrency(
+      userFetch ?? ((request) => globalThis.fetch(request)),
+      number("maxConcurrency", 1, true),
+    ),
+    maxRetries: number("maxRetries", 0, true) ?? DEFAULT_MAX_RETRIES,
+    timeout: number("timeout", 1),
+    totalTimeout: number("totalTimeout", 1) ?? DEFAULT_TOTAL_TIMEOUT,
+    maxRetryAfter: number("maxRetryAfter", 0) ?? DEFAULT_MAX_RETRY_AFTER,
+    strictIds: options.strictIds === true,
+    idempotencyKeys: options.idempotencyKeys === true,
+    retryCountHeader: options.retryCountHeader !== false,
+    clock: options.clock ?? systemClock,
+    random: options.random ?? Math.random,
+    log: createLog(options.logger, options.logLevel ?? "info", redactor),
+    redactor,
+  };
+}

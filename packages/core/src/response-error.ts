@@ -1,0 +1,48 @@
+import { ExtendError } from "./extend-error.ts";
+
+/**
+ * Why a 2xx response was not accepted:
+ * - `content-type`: the body is not JSON (an HTML captive or challenge page, …);
+ * - `invalid-json`: a complete body that does not parse (a truncated one is a `ConnectionError`);
+ * - `empty-body`: no body where the operation returns one;
+ * - `id-mismatch`: the body names another run than the one requested.
+ */
+export type ResponseErrorReason = "content-type" | "invalid-json" | "empty-body" | "id-mismatch";
+
+/** A 2xx answer whose body is not what the operation returns. Never a success; never retried. */
+export class ResponseError extends ExtendError {
+  override name = "ResponseError";
+  readonly reason: ResponseErrorReason;
+  readonly status: number;
+  readonly method: string;
+  readonly path: string;
+  readonly contentType: string | undefined;
+  readonly requestId: string | undefined;
+  /** Sanitised start of the body, at most 1 KB. */
+  readonly excerpt: string;
+
+  constructor(
+    detail: string,
+    init: {
+      reason: ResponseErrorReason;
+      status: number;
+      method: string;
+      path: string;
+      headers: Headers;
+      excerpt: string;
+    },
+  ) {
+    const requestId =
+      init.headers.get("x-extend-request-id") ?? init.headers.get("x-request-id") ?? undefined;
+    super(
+      `${init.method} ${init.path} answered ${init.status} but ${detail}${requestId === undefined ? "" : ` (request ${requestId})`}`,
+    );
+    this.reason = init.reason;
+    this.status = init.status;
+    this.method = init.method;
+    this.path = init.path;
+    this.contentType = init.headers.get("content-type") ?? undefined;
+    this.requestId = requestId;
+    this.excerpt = init.excerpt;
+  }
+}

@@ -1,0 +1,21 @@
+import { ConnectionError, type ConnectionErrorInit } from "./connection-error.ts";
+
+/**
+ * An attempt took longer than `timeout` (headers and body together), or the call's overall
+ * `totalTimeout` ran out. Retryable like any connection failure; a caller's abort is an
+ * `AbortError` instead and is never retried.
+ */
+export class TimeoutError extends ConnectionError {
+  override name = "TimeoutError";
+  /** The limit that fired, in milliseconds. */
+  readonly timeoutMs: number;
+  /** `"attempt"`: the per-attempt `timeout`; `"total"`: the call's `totalTimeout`. */
+  readonly limit: "attempt" | "total";
+
+  constructor(init: ConnectionErrorInit & { timeoutMs: number; limit: "attempt" | "total" }) {
+    const which = init.limit === "attempt" ? "timeout" : "totalTimeout";
+    super(`no complete response within ${init.timeoutMs} ms (${which})`, init);
+    this.timeoutMs = init.timeoutMs;
+    this.limit = init.limit;
+  }
+}

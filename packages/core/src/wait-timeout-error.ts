@@ -1,0 +1,19 @@
+import { ExtendError } from "./extend-error.ts";
+
+/** `waitFor` reached its `timeout` before `until` was satisfied. `lastRun` is the last read. */
+export class WaitTimeoutError extends ExtendError {
+  override name = "WaitTimeoutError";
+  readonly id: string;
+  readonly timeoutMs: number;
+  readonly lastRun: unknown;
+  readonly lastStatus: string | undefined;
+
+  constructor(init: { id: string; timeoutMs: number; lastRun: unknown; lastStatus?: string }) {
+    const status = init.lastStatus === undefined ? "" : ` (last status ${init.lastStatus})`;
+    super(`run ${init.id} did not reach the awaited state within ${init.timeoutMs} ms${status}`);
+    this.id = init.id;
+    this.timeoutMs = init.timeoutMs;
+    this.lastRun = init.lastRun;
+    this.lastStatus = init.lastStatus;
+  }
+}

@@ -1,0 +1,35 @@
+// Runs the Deno suites with the deno binary of the `deno` npm package. Permissions: env for the
+// four EXTEND_* variables only, net for 127.0.0.1, read for the workspace (node_modules).
+// Outside CI a missing deno binary skips loudly; under CI=true it fails.
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const deno = fileURLToPath(new URL("../node_modules/.bin/deno", import.meta.url));
+if (!existsSync(deno)) {
+  const message = "deno binary missing (npm package `deno`); run pnpm install";
+  if (process.env.CI === "true") throw new Error(message);
+  console.warn(`\n!!! SKIPPING the Deno suites: ${message}\n`);
+  process.exit(0);
+}
+const run = (args) => {
+  const result = spawnSync(deno, args, {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NO_COLOR: "1" },
+  });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+};
+run([
+  "test",
+  "--config=test/deno.json",
+  // Type-checked by deno publish (src) and tsc; the npm d.ts chunks of workspace deps confuse deno check.
+  "--no-check",
+  "--allow-env=EXTEND_API_KEY,EXTEND_WORKSPACE_ID,EXTEND_BASE_URL,EXTEND_API_VERSION",
+  "--allow-net=127.0.0.1",
+  "--allow-read=../..",
+  "test/conformance.deno.ts",
+  "test/create-client.deno.ts",
+]);
+run(["publish", "--dry-run", "--allow-dirty"]);

@@ -1,0 +1,40 @@
+import type { ApiKeyConfig } from "./api-key-config.ts";
+import type { RecordsWriter } from "./create-records.ts";
+import type { Rng } from "./create-rng.ts";
+import type { EmulatorClock } from "./emulator-clock.ts";
+import type { FaultEngine } from "./faults/fault-engine.ts";
+import type { RateLimiter } from "./rate-limiter.ts";
+import type { RunDurations } from "./run-durations.ts";
+import type { RunKind } from "./run-kinds.ts";
+import type { RunStore } from "./run-store.ts";
+import type { SpecOperation } from "./spec-operations.ts";
+import type { SpecValidator } from "./spec-validator.ts";
+import type { Switches } from "./switches.ts";
+
+/** A stored answer for an `Idempotency-Key` (switch `idempotencyKeys`). */
+export interface StoredAnswer {
+  fingerprint: string;
+  status: number;
+  body: unknown;
+}
+
+/** Everything one emulator instance holds. Handlers read and change it; nothing else is global. */
+export interface EmulatorState {
+  ops: SpecOperation[];
+  validator: SpecValidator;
+  store: RunStore;
+  clock: EmulatorClock & { reset(): void };
+  records: RecordsWriter;
+  switches: Switches;
+  durations: RunDurations;
+  outcomes: Partial<Record<RunKind, string>>;
+  keys: readonly ApiKeyConfig[];
+  strict: boolean;
+  faults: FaultEngine;
+  rateLimiter: RateLimiter;
+  /** Random streams, each restarted from the seed by `reset()`. */
+  rng: { ids: Rng; requestIds: Rng; faultBodies: Rng };
+  idempotency: Map<string, StoredAnswer>;
+  /** Per client: emulator time before which a Retry-After told it not to come back (I5). */
+  notBefore: Map<string, number>;
+}

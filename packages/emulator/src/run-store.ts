@@ -1,0 +1,75 @@
+import type { RunKind } from "./run-kinds.ts";
+import type { RunRecord } from "./run-record.ts";
+import { settleRun } from "./settle-run.ts";
+
+/** What is left of a deleted run: enough to answer a repeated DELETE (`repeatDelete` switch). */
+export interface Tombstone {
+  kind: RunKind;
+  workspaceId: string;
+}
+
+/** Every run of every workspace, in creation order, plus tombstones of deleted runs. */
+export class RunStore {
+  readonly #runs = new Map<string, RunRecord>();
+  readonly #tombstones = new Map<string, Tombstone>();
+
+  add(run: RunRecord): void {
+    this.#runs.set(run.id, run);
+    this.#tombstones.delete(run.id);
+  }
+
+  /** The run with this id if it is of one of `kinds` and lives in `workspaceId`, settled at `now`. */
+  find(
+    id: string,
+    kinds: readonly RunKind[],
+    workspaceId: string,
+    now: number,
+  ): RunRecord | undefined {
+    const run = this.#runs.get(id);
+    if (!run || run.workspaceId !== workspaceId || !kinds.includes(run.kind)) return undefined;
+    settleRun(run, now);
+    return run;
+  }
+
+  /** Any run by id, across workspaces (for the emulator's own API, never for HTTP requests). */
+  peek(id: string): RunRecord | undefined {
+    return this.#runs.get(id);
+  }
+
+  /** Runs of `kinds` in `workspaceId`, settled at `now`, in creation order. */
+  list(kinds: readonly RunKind[], workspaceId: string, now: number): RunRecord[] {
+    const out: RunRecord[] = [];
+    for (const run of this.#runs.values()) {
+      if (run.workspaceId !== workspaceId || !kinds.includes(run.kind)) continue;
+      settleRun(run, now);
+      out.push(run);
+    }
+    return out;
+  }
+
+  /** Removes a run for good and leaves a tombstone. Returns false when it was not there. */
+  remove(id: string): boolean {
+    const run = this.#runs.get(id);
+    if (!run) return false;
+    this.#runs.delete(id);
+    this.#tombstones.set(id, { kind: run.kind, workspaceId: run.workspaceId });
+    return true;
+  }
+
+  tombstone(id: string): Tombstone | undefined {
+    return this.#tombstones.get(id);
+  }
+
+  all(): IterableIterator<RunRecord> {
+    return this.#runs.values();
+  }
+
+  get size(): number {
+    return this.#runs.size;
+  }
+
+  clear(): void {
+    this.#runs.clear();
+    this.#tombstones.clear();
+  }
+}
