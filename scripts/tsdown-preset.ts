@@ -14,6 +14,7 @@ import type { UserConfig } from "tsdown";
  *   A package with Node-only entries (the emulator's `serve`) overrides `platform` itself.
  *
  * `packageDir` is the package's folder as a file URL: pass `new URL(".", import.meta.url)`.
+ * `overrides` replace the defaults (entries, platform, external…); `define` is merged.
  */
 export function libraryConfig(packageDir: URL, overrides: UserConfig = {}): UserConfig {
   const pkg = JSON.parse(readFileSync(new URL("package.json", packageDir), "utf8")) as {
@@ -22,6 +23,8 @@ export function libraryConfig(packageDir: URL, overrides: UserConfig = {}): User
   return {
     entry: ["src/index.ts"],
     format: ["esm", "cjs"],
+    // Always .js/.d.ts (ESM, "type": "module") and .cjs/.d.cts, whatever the platform.
+    fixedExtension: false,
     platform: "neutral",
     target: "es2022",
     dts: true,

@@ -1,4 +1,10 @@
-import { DEFAULT_API_VERSION, DEFAULT_BASE_URL, type OperationSpec } from "@extendkit/core";
+import {
+  DEFAULT_API_VERSION,
+  DEFAULT_BASE_URL,
+  type OperationSpec,
+  USER_AGENT,
+  VERSION,
+} from "@extendkit/core";
 import { isSameOrigin } from "./check-origin.ts";
 import { createRateLimiter } from "./create-rate-limiter.ts";
 import { refuse } from "./json-response.ts";
@@ -129,6 +135,9 @@ export function createProxyHandler(options: ProxyOptions): (request: Request) =>
       authorization: `Bearer ${options.apiKey}`,
       "x-extend-api-version": options.apiVersion ?? DEFAULT_API_VERSION,
       accept: "application/json",
+      // The proxy runs server-side, where User-Agent can be set (browsers forbid it).
+      "x-extendkit-version": VERSION,
+      "user-agent": USER_AGENT,
     });
     if (options.workspaceId !== undefined)
       headers.set("x-extend-workspace-id", options.workspaceId);
