@@ -2,17 +2,20 @@
 // Contract: `node scripts/pack-and-smoke.mjs [--only a,b] [--keep]` — packs every publishable
 // package (pnpm pack, as published), installs the tarballs with npm into a scratch project under
 // the OS temp dir (third-party dependencies come from the registry), and uses them for real:
-//   node-esm, node-cjs          run the cancel-and-delete scenario under Node (import / require)
-//   types-node16, types-bundler tsc --noEmit of typical TypeScript usage (skipLibCheck false)
-//   deno                        `deno check` + `deno run` through an npm: specifier
-//   workerd                     esbuild bundle with worker conditions, run in workerd (miniflare),
-//                               no nodejs_compat
-//   browser                     esbuild browser bundle in headless Chromium, via a same-origin proxy
-// Each consumer that talks HTTP cancels and deletes one fresh run of every run type against a
-// server on 127.0.0.1, and the harness then checks that server: runs gone, cancel before delete,
-// `x-extendkit-version` = the packed version, `User-Agent: extendkit/<version>` except in the
-// browser (which forbids it). Builds must exist (`turbo run build`). Under CI=true a runtime that is
-// missing fails the run; otherwise it is reported as skipped. Exit code 0 only if all passed.
+//   node-esm, node-cjs          @extendkit/node under Node, by import / require (env-configured)
+//   types-node16, types-bundler tsc --noEmit of typical usage of every package (skipLibCheck false)
+//   deno                        @extendkit/deno by npm: specifier: `deno check` + `deno run`
+//   workerd                     @extendkit/workers: esbuild bundle with worker conditions, run in
+//                               workerd (miniflare), no nodejs_compat
+//   browser                     @extendkit/browser: esbuild browser bundle in headless Chromium,
+//                               through @extendkit/browser/proxy mounted with @extendkit/node
+// The server is the packed @extendkit/emulator (loaded with require(), served with its `serve` on
+// 127.0.0.1) behind a header recorder. Each consumer that talks HTTP cancels and deletes one fresh
+// PROCESSING run of every run type; the harness then checks the emulator (runs gone, exactly one
+// cancel and one delete each) and the headers (`x-extendkit-version` = the packed version,
+// `User-Agent: extendkit/<version>`, which the browser cannot set but its server-side proxy does).
+// Builds must exist (`turbo run build`). Under CI=true a missing runtime fails the run; otherwise
+// it is reported as skipped. Exit code 0 only if all passed.
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -22,7 +25,7 @@ import { run } from "./release/run.mjs";
 import { runAsync } from "./release/run-async.mjs";
 import { RUN_TYPES } from "./smoke/run-types.mjs";
 import { serveBrowserPage } from "./smoke/serve-browser-page.mjs";
-import { startStubTarget } from "./smoke/start-stub-target.mjs";
+import { startEmulatorTarget } from "./smoke/start-emulator-target.mjs";
 
 const CHROMIUM = "/usr/bin/chromium";
 const CHROMIUM_ARGS = [
@@ -43,12 +46,12 @@ const scratch = mkdtempSync(join(tmpdir(), "extendkit-smoke-"));
 const project = join(scratch, "project");
 const results = [];
 let target;
+let version;
 
 try {
   const packed = packPackages(join(scratch, "packs"));
-  const core = packed.find((pkg) => pkg.name === "@extendkit/core");
-  if (!core) throw new Error("@extendkit/core is not among the packed packages");
-  const version = core.version;
+  version = packed.find((pkg) => pkg.name === "@extendkit/core")?.version;
+  if (!version) throw new Error("@extendkit/core is not among the packed packages");
   log(`packed ${packed.map((pkg) => `${pkg.name}@${pkg.version}`).join(", ")}`);
 
   mkdirSync(project, { recursive: true });
@@ -60,45 +63,29 @@ try {
   cpSync(join(smokeDir, "consumers"), project, { recursive: true });
   cpSync(join(smokeDir, "types"), join(project, "types"), { recursive: true });
   cpSync(
-    join(repoRoot, "packages", "core", "size", "cancel-delete-worker.ts"),
+    join(repoRoot, "packages", "workers", "size", "cancel-delete-worker.ts"),
     join(project, "worker.ts"),
   );
   const installStarted = Date.now();
-  run(
-    "npm",
-    [
-      "install",
-      "--no-audit",
-      "--no-fund",
-      "--prefer-offline",
-      "--loglevel=error",
-      "@types/node@20.19.43",
-      ...packed.map((pkg) => pkg.tarball),
-    ],
-    { cwd: project, capture: true },
-  );
+  const tarballs = packed.map((pkg) => pkg.tarball);
+  const install = ["install", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error"];
+  run("npm", [...install, "@types/node@20.19.43", ...tarballs], { cwd: project, capture: true });
   log(`npm install of ${packed.length} tarball(s) in ${seconds(installStarted)}`);
 
-  target = await startStubTarget(); // TODO(emulator, issue #4): serve the packed @extendkit/emulator
-  log(`target: ${target.kind} at ${target.url}`);
+  target = await startEmulatorTarget(project);
+  log(`target: ${target.kind}, recorded at ${target.url}`);
+  // Adapters read their configuration from the environment, as in production.
+  const env = { EXTEND_API_KEY: target.apiKey, EXTEND_BASE_URL: target.url };
 
-  const config = (runs, clientOptions = { apiKey: target.apiKey, baseUrl: target.url }) =>
-    JSON.stringify({ clientOptions, runs });
   const consumers = {
-    "node-esm": {
-      http: "extendkit",
-      run: (runs) => node("node-esm.mjs", config(runs), "dist/index.js"),
-    },
-    "node-cjs": {
-      http: "extendkit",
-      run: (runs) => node("node-cjs.cjs", config(runs), "dist/index.cjs"),
-    },
+    "node-esm": { http: true, run: (runs) => node("node-esm.mjs", runs, env, ".js") },
+    "node-cjs": { http: true, run: (runs) => node("node-cjs.cjs", runs, env, ".cjs") },
     "types-node16": { run: () => tsc("types/tsconfig.node16.json") },
     "types-bundler": { run: () => tsc("types/tsconfig.bundler.json") },
-    deno: { http: "extendkit", run: (runs) => deno(config(runs)) },
-    workerd: { http: "extendkit", run: (runs) => workerd(runs) },
+    deno: { http: true, run: (runs) => deno(runs, env) },
+    workerd: { http: true, run: (runs) => workerd(runs, env) },
     browser: {
-      http: "browser",
+      http: true,
       missing: !existsSync(CHROMIUM) && CHROMIUM,
       run: (runs) => browser(runs),
     },
@@ -111,7 +98,7 @@ try {
       results.push({
         name,
         ok: !ci,
-        seconds: 0,
+        seconds: "0.0s",
         note: `SKIPPED: ${consumer.missing} not installed`,
       });
       continue;
@@ -119,8 +106,8 @@ try {
     const runs = consumer.http ? RUN_TYPES.map((type) => ({ ...type, id: target.seed(type) })) : [];
     const firstRequest = target.requests.length;
     try {
-      const note = (await consumer.run(runs)) ?? "";
-      if (consumer.http) verify(runs, target.requests.slice(firstRequest), version, consumer.http);
+      const note = await consumer.run(runs);
+      if (consumer.http) checkServerSide(runs, target.requests.slice(firstRequest));
       results.push({ name, ok: true, seconds: seconds(consumerStarted), note });
     } catch (error) {
       results.push({ name, ok: false, seconds: seconds(consumerStarted), note: error.message });
@@ -147,69 +134,86 @@ const failed = results.filter((result) => !result.ok);
 log(`${results.length - failed.length}/${results.length} consumers passed in ${seconds(started)}`);
 process.exit(failed.length === 0 && results.length > 0 ? 0 : 1);
 
-/** Checks the target's view of one consumer's requests and runs. */
-function verify(runs, requests, version, userAgent) {
+/** What the emulator and the recorder saw of one consumer: every run cancelled and deleted once, headers right. */
+function checkServerSide(runs, requests) {
   for (const runInfo of runs) {
-    if (target.exists(runInfo, runInfo.id))
+    if (target.exists(runInfo.id))
       throw new Error(`${runInfo.resource} ${runInfo.id} still exists`);
-    const own = requests.filter((request) => request.path.includes(`/${runInfo.id}`));
-    const cancel = own.findIndex((r) => r.method === "POST" && r.path.endsWith("/cancel"));
-    const remove = own.findIndex((r) => r.method === "DELETE");
-    if (remove < 0) throw new Error(`no DELETE for ${runInfo.id}`);
-    if (runInfo.cancel && !(cancel >= 0 && cancel < remove))
-      throw new Error(`no cancel before delete for ${runInfo.id}`);
-  }
-  if (requests.length === 0) throw new Error("the target received no request");
-  for (const request of requests) {
-    const sent = request.headers["x-extendkit-version"];
-    if (sent !== version) throw new Error(`x-extendkit-version was ${sent}, expected ${version}`);
-    const agent = request.headers["user-agent"] ?? "";
-    if (userAgent === "extendkit" && agent !== `extendkit/${version}`) {
-      throw new Error(`User-Agent was ${JSON.stringify(agent)}, expected extendkit/${version}`);
+    const effects = target.effects(runInfo.id);
+    const cancels = runInfo.cancel ? 1 : 0;
+    if (effects.deleted !== 1 || effects.cancelled !== cancels) {
+      throw new Error(
+        `${runInfo.id}: cancelled ${effects.cancelled}× and deleted ${effects.deleted}×`,
+      );
     }
-    if (userAgent === "browser" && agent.startsWith("extendkit/")) {
-      throw new Error(`the browser sent User-Agent ${agent}; browsers were expected to forbid it`);
+  }
+  if (requests.length === 0) throw new Error("the emulator received no request");
+  checkVersionHeaders(requests, true);
+}
+
+/** Every request carries the packed version; `userAgent` says whether it must be extendkit's too. */
+function checkVersionHeaders(requests, userAgent) {
+  for (const { method, path, headers } of requests) {
+    const sent = headers["x-extendkit-version"];
+    if (sent !== version)
+      throw new Error(`${method} ${path}: x-extendkit-version ${sent}, expected ${version}`);
+    const agent = headers["user-agent"] ?? "";
+    if (userAgent && agent !== `extendkit/${version}`) {
+      throw new Error(
+        `${method} ${path}: User-Agent ${JSON.stringify(agent)}, expected extendkit/${version}`,
+      );
     }
   }
 }
 
-async function node(file, smokeConfig, expectedEntry) {
-  const out = await runAsync(process.execPath, [file, smokeConfig], { cwd: project });
+function smokeConfig(runs) {
+  return JSON.stringify({
+    runs: runs.map(({ resource, id, cancel, retrieve }) => ({ resource, id, cancel, retrieve })),
+  });
+}
+
+async function node(file, runs, env, extension) {
+  const out = await runAsync(process.execPath, [file, smokeConfig(runs)], { cwd: project, env });
   const result = parseResult(out);
-  const resolved = result.resolved.replace(/\\/g, "/");
-  if (!resolved.includes(`/node_modules/@extendkit/core/${expectedEntry}`)) {
-    throw new Error(`resolved ${resolved}, expected the installed tarball's ${expectedEntry}`);
+  for (const [index, name] of ["node", "core"].entries()) {
+    const resolved = result.resolved[index].replace(/\\/g, "/");
+    if (
+      !resolved.includes(`/node_modules/@extendkit/${name}/dist/`) ||
+      !resolved.endsWith(extension)
+    ) {
+      throw new Error(`resolved ${resolved}, expected the installed tarball's dist/*${extension}`);
+    }
   }
-  return `${result.steps.length} steps, ${expectedEntry}`;
+  return `${result.steps.length} steps, @extendkit/node → core dist/*${extension}`;
 }
 
 async function tsc(tsconfig) {
-  await runAsync(
-    process.execPath,
-    [join(repoRoot, "node_modules", "typescript", "bin", "tsc"), "-p", tsconfig],
-    {
-      cwd: project,
-    },
-  );
-  return tsconfig.replace(/^types\/tsconfig\.|\.json$/g, "");
+  const compiler = join(repoRoot, "node_modules", "typescript", "bin", "tsc");
+  await runAsync(process.execPath, [compiler, "-p", tsconfig], { cwd: project });
+  return `tsc -p ${tsconfig.replace(/^types\//, "")}: every package`;
 }
 
-async function deno(smokeConfig) {
-  const env = {
+async function deno(runs, env) {
+  const denoEnv = {
+    ...env,
     DENO_DIR: join(scratch, "deno-dir"),
     DENO_NO_UPDATE_CHECK: "1",
     NO_COLOR: "1",
   };
-  await runAsync(bin("deno"), ["check", "deno.ts"], { cwd: project, env });
-  const out = await runAsync(
-    bin("deno"),
-    ["run", "--allow-net=127.0.0.1", `--allow-read=${project}`, "deno.ts", smokeConfig],
-    { cwd: project, env },
-  );
-  return `deno check + run, ${parseResult(out).steps.length} steps`;
+  await runAsync(bin("deno"), ["check", "deno.ts"], { cwd: project, env: denoEnv });
+  const permissions = [
+    "--allow-env=EXTEND_API_KEY,EXTEND_WORKSPACE_ID,EXTEND_BASE_URL,EXTEND_API_VERSION",
+    "--allow-net=127.0.0.1",
+    `--allow-read=${project}`,
+  ];
+  const out = await runAsync(bin("deno"), ["run", ...permissions, "deno.ts", smokeConfig(runs)], {
+    cwd: project,
+    env: denoEnv,
+  });
+  return `npm:@extendkit/deno, deno check + run, ${parseResult(out).steps.length} steps`;
 }
 
-async function workerd(runs) {
+async function workerd(runs, env) {
   const { build } = await import("esbuild");
   const outfile = join(scratch, "worker.js");
   await build({
@@ -231,7 +235,7 @@ async function workerd(runs) {
     modulesRoot: scratch,
     compatibilityDate: "2026-03-01",
     compatibilityFlags: [],
-    bindings: { EXTEND_API_KEY: target.apiKey, EXTEND_BASE_URL: target.url },
+    bindings: env,
   });
   try {
     const ids = Object.fromEntries(runs.map((runInfo) => [runInfo.resource, runInfo.id]));
@@ -241,7 +245,7 @@ async function workerd(runs) {
     });
     const text = await response.text();
     if (!response.ok) throw new Error(`worker answered ${response.status}: ${text.slice(0, 500)}`);
-    return `${JSON.parse(text).done.length} run types, no nodejs_compat`;
+    return `@extendkit/workers, ${JSON.parse(text).done.length} run types, no nodejs_compat`;
   } finally {
     await mf.dispose();
   }
@@ -259,7 +263,12 @@ async function browser(runs) {
     outfile: bundle,
     logLevel: "error",
   });
-  const page = await serveBrowserPage({ bundle, runs, target });
+  const page = await serveBrowserPage({
+    project,
+    bundle,
+    runs: JSON.parse(smokeConfig(runs)).runs,
+    target,
+  });
   const { chromium } = await import("playwright-core");
   const instance = await chromium.launch({
     executablePath: CHROMIUM,
@@ -276,7 +285,18 @@ async function browser(runs) {
       .catch((error) => {
         throw new Error(`${error.message} ${errors.join("; ")}`);
       });
-    return `${result.steps.length} steps, Chromium ${instance.version()}`;
+    // The browser leg: the version header, no credentials, and Chromium's own User-Agent.
+    checkVersionHeaders(page.requests, false);
+    for (const { path, headers } of page.requests) {
+      if (headers.authorization !== undefined)
+        throw new Error(`${path}: the browser sent credentials`);
+      if ((headers["user-agent"] ?? "").startsWith("extendkit/")) {
+        throw new Error(
+          `${path}: Chromium sent User-Agent ${headers["user-agent"]}; it was expected to forbid it`,
+        );
+      }
+    }
+    return `${result.steps.length} steps via the proxy, Chromium ${instance.version()}`;
   } finally {
     await instance.close();
     await page.close();

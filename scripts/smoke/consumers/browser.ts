@@ -1,6 +1,8 @@
-// Browser consumer, bundled by esbuild (platform browser) and run in headless Chromium. The page
-// talks to a same-origin proxy that adds the credentials server-side: the browser never has a key.
-import * as core from "@extendkit/core";
+// Browser consumer, bundled by esbuild (platform browser) and run in headless Chromium: the
+// browser client of @extendkit/browser, which holds no key, talking to the page's own origin,
+// where the server mounts @extendkit/browser/proxy.
+import { ApiError, createBrowserClient } from "@extendkit/browser";
+import { VERSION } from "@extendkit/core";
 import { cancelAndDelete } from "./scenario.mjs";
 
 declare global {
@@ -10,7 +12,5 @@ declare global {
 }
 
 const runs = JSON.parse(document.getElementById("smoke-runs")?.textContent ?? "[]");
-window.smoke = cancelAndDelete(core, {
-  clientOptions: { apiKey: null, baseUrl: `${location.origin}/api` },
-  runs,
-});
+const createClient = () => createBrowserClient({ proxyUrl: "/api/extend" });
+window.smoke = cancelAndDelete({ createClient, ApiError, VERSION }, { runs });

@@ -1,6 +1,7 @@
-// Node CommonJS consumer: `require` resolves the package's "require" condition (dist/*.cjs).
-// Same scenario as scenario.mjs, written out in CommonJS so no ESM is loaded on this path.
-const { createClient, ApiError, VERSION } = require("@extendkit/core");
+// Node CommonJS consumer: `require` resolves the "require" condition (dist/*.cjs) of
+// @extendkit/node, which requires @extendkit/core's CommonJS build. The client reads
+// EXTEND_API_KEY / EXTEND_BASE_URL. Same scenario as scenario.mjs, in CommonJS.
+const { createClient, ApiError, VERSION } = require("@extendkit/node");
 
 async function main() {
   const config = JSON.parse(process.argv[2]);
@@ -24,7 +25,7 @@ async function main() {
     if (readable) throw new Error(`${run.resource} ${run.id} is still readable after delete`);
     steps.push(`gone ${run.id}`);
   }
-  const resolved = require.resolve("@extendkit/core");
+  const resolved = [require.resolve("@extendkit/node"), require.resolve("@extendkit/core")];
   console.log(`SMOKE-RESULT ${JSON.stringify({ steps, version: VERSION, resolved })}`);
 }
 

@@ -1,8 +1,10 @@
 // The smoke scenario every ESM consumer runs (Node ESM, Deno, the browser page); the CommonJS
-// consumer has its own copy of these few lines. Contract: given the package's exports and a config
-// `{ clientOptions, runs: [{ resource, id, cancel, retrieve }] }`, cancels (where the run type can
-// be cancelled) and deletes each run, checks that reading it afterwards throws the package's own
-// `ApiError` with status 404, and resolves to `{ steps, version }`. Any deviation throws.
+// consumer has its own copy of these few lines. Contract: given a package's `createClient`,
+// `ApiError` and `VERSION` and a config `{ clientOptions?, runs: [{ resource, id, cancel, retrieve }] }`,
+// creates a client (adapters read the rest of their configuration from their environment),
+// cancels each run (where its type can be cancelled) and deletes it, checks that reading it
+// afterwards throws the package's own `ApiError` with status 404, and resolves to
+// `{ steps, version }`. Any deviation throws.
 export async function cancelAndDelete({ createClient, ApiError, VERSION }, config) {
   const client = createClient(config.clientOptions);
   const steps = [];

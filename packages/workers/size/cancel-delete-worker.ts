@@ -1,24 +1,15 @@
-// Size budget fixture (.size-limit.mjs) and the workerd smoke consumer (scripts/pack-and-smoke.mjs):
-// a Cloudflare Worker that cancels and deletes one run of every run type that has those operations.
+// Size budget fixture (.size-limit.js) and the workerd smoke consumer (scripts/pack-and-smoke.mjs):
+// a Cloudflare Worker that cancels and deletes one run of every run type that has those operations,
+// configured from its env bindings (EXTEND_API_KEY, EXTEND_BASE_URL, …).
 // POST a JSON body `{ "<resource>": "<run id>", ... }`; the answer lists what was done.
-import { createClient } from "@extendkit/core";
-
-interface Env {
-  EXTEND_API_KEY: string;
-  EXTEND_BASE_URL?: string;
-  EXTEND_WORKSPACE_ID?: string;
-}
+import { createClient, type ExtendEnv } from "@extendkit/workers";
 
 type RunIds = Partial<Record<"workflowRuns" | Cancellable | "editRuns", string>>;
 type Cancellable = "extractRuns" | "parseRuns" | "classifyRuns" | "splitRuns" | "processorRuns";
 
 export default {
-  async fetch(request: Request, env: Env): Promise<Response> {
-    const client = createClient({
-      apiKey: env.EXTEND_API_KEY,
-      ...(env.EXTEND_BASE_URL && { baseUrl: env.EXTEND_BASE_URL }),
-      ...(env.EXTEND_WORKSPACE_ID && { workspaceId: env.EXTEND_WORKSPACE_ID }),
-    });
+  async fetch(request: Request, env: ExtendEnv): Promise<Response> {
+    const client = createClient(env);
     const ids = (await request.json()) as RunIds;
     const done: string[] = [];
     if (ids.workflowRuns) {
@@ -43,6 +34,6 @@ export default {
       await client.editRuns.delete(ids.editRuns);
       done.push(`editRuns ${ids.editRuns}`);
     }
-    return Response.json({ done, version: request.headers.get("x-extendkit-version") });
+    return Response.json({ done });
   },
 };
