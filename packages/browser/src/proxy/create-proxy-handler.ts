@@ -36,7 +36,7 @@ export function createProxyHandler(options: ProxyOptions): (request: Request) =>
   const upstreamBase = new URL(options.baseUrl ?? DEFAULT_BASE_URL);
   const limit = options.rateLimit === false ? undefined : (options.rateLimit ?? {});
   const limiter = limit && createRateLimiter(limit.requests ?? 60, limit.windowMs ?? 60_000);
-  const rateKey = (limit && limit.key) || ((r: Request) => r.headers.get("cookie") ?? "");
+  const rateKey = limit?.key ?? ((r: Request) => r.headers.get("cookie") ?? "");
   const send = options.fetch ?? ((request: Request) => globalThis.fetch(request));
 
   const handle = async (request: Request, requestId: string): Promise<Outcome> => {
