@@ -6,9 +6,11 @@
 //   3. attw on the tarball (same analysis as `attw --pack`, but of the pnpm-packed tarball, whose
 //      dependency ranges are rewritten as published), profile "strict": node10, node16 CJS/ESM, bundler,
 //   4. the repo's own rules (scripts/release/manifest-problems.mjs, RELEASING.md "Package pattern"),
-//   5. no `__EXTENDKIT_VERSION__` left unreplaced in any packed file; LICENSE equal to the root one.
+//   5. no `__EXTENDKIT_VERSION__` left unreplaced in any packed file; LICENSE equal to the root one,
+//   6. for packages with a jsr.json: `deno publish --dry-run`, and deno.json/jsr.json in step with
+//      package.json (scripts/sync-jsr-versions.mjs --check).
 // Exits non-zero listing every failure; prints one summary line per package.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join, relative } from "node:path";
 import { manifestProblems } from "./release/manifest-problems.mjs";
@@ -70,14 +72,40 @@ for (const pkg of packed) {
   failures.push(...problems.map((problem) => `${pkg.name}: ${problem}`));
 }
 
+// JSR: packages with a jsr.json are also published there from source; the manifests must follow
+// package.json, and `deno publish --dry-run` must accept them.
+for (const pkg of packed) {
+  if (!existsSync(join(pkg.dir, "jsr.json"))) continue;
+  const denoEnv = { DENO_NO_UPDATE_CHECK: "1", NO_COLOR: "1" };
+  const problems = tool(
+    "deno publish --dry-run",
+    [bin("deno"), "publish", "--dry-run", "--allow-dirty"],
+    {
+      cwd: pkg.dir,
+      env: denoEnv,
+    },
+  );
+  console.log(
+    `check-packages: ${pkg.name} deno publish --dry-run: ${problems.length === 0 ? "ok" : "FAILED"}`,
+  );
+  failures.push(...problems.map((problem) => `${pkg.name}: ${problem}`));
+}
+failures.push(
+  ...tool("sync-jsr-versions --check", [
+    process.execPath,
+    join(repoRoot, "scripts", "sync-jsr-versions.mjs"),
+    "--check",
+  ]),
+);
+
 if (failures.length > 0) fail(failures);
 console.log(
   `check-packages: publint, attw and manifest rules clean for ${packed.length} package(s) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
 );
 
-function tool(label, [cmd, ...args]) {
+function tool(label, [cmd, ...args], options = {}) {
   try {
-    run(cmd, args, { capture: true });
+    run(cmd, args, { ...options, capture: true });
     return [];
   } catch (error) {
     return [`${label} failed:\n${error.message}`];
