@@ -10,6 +10,7 @@ import { markAlreadyDeleted } from "./is-already-deleted.ts";
 import { NotCancellableError } from "./not-cancellable-error.ts";
 import type { OperationSpec } from "./operation-spec.ts";
 import { parseRetryAfter } from "./parse-retry-after.ts";
+import { parsedBodies } from "./parsed-bodies.ts";
 
 /** openapi-fetch's `request`, loosened: the operation table, not the type checker, pairs paths and methods. */
 type LooseRequest = (
@@ -71,14 +72,17 @@ async function send(rt: ClientRuntime, op: OperationSpec, call: OperationCall): 
   }
   const ctx = createCallContext(config, op.kind, options);
   const request = rt.raw.request as unknown as LooseRequest;
-  const { data, error, response } = await request(op.httpMethod, op.path, {
+  const { error, response } = await request(op.httpMethod, op.path, {
     params,
     ...(body !== undefined && { body }),
     ...(options?.headers !== undefined && { headers: options.headers }),
     fetch: (r: Request) => rt.transport(r, ctx),
+    // The transport has parsed the body already (`parsedBodies`); openapi-fetch need not.
+    parseAs: "stream",
   });
   const id = call.id as string;
-  if (response.ok) return checkResultId(op, id, data, response, config.redactor);
+  if (response.ok)
+    return checkResultId(op, id, await successBody(response), response, config.redactor);
   if (op.kind === "delete" && response.status === 404 && ctx.confirmedAbsent) {
     return markAlreadyDeleted(
       op.resource === "processorRuns"
@@ -109,10 +113,24 @@ async function send(rt: ClientRuntime, op: OperationSpec, call: OperationCall): 
   throw apiError;
 }
 
-/** Last line of defence: our own messages quote ids and paths, never the key, but check anyway. */
+/** The parsed 2xx body: from the transport, or parsed here if middleware replaced the response. */
+async function successBody(response: Response): Promise<unknown> {
+  if (parsedBodies.has(response)) return parsedBodies.get(response);
+  const text = await response.text();
+  return text === "" ? undefined : JSON.parse(text);
+}
+
+/**
+ * Last line of defence: our own messages quote ids and paths, never the key, but check anyway.
+ * The stack is only rewritten when the message needed it: V8 builds a stack from the message at
+ * construction, and reading `stack` makes it format every frame.
+ */
 function scrub(error: ExtendError, rt: ClientRuntime): ExtendError {
   const { redactor } = rt.config;
-  error.message = redactor.text(error.message);
-  if (error.stack !== undefined) error.stack = redactor.text(error.stack);
+  const message = redactor.text(error.message);
+  if (message !== error.message) {
+    error.message = message;
+    if (error.stack !== undefined) error.stack = redactor.text(error.stack);
+  }
   return error;
 }

@@ -32,7 +32,7 @@ export function checkResultId(
       status: response.status,
       method: op.httpMethod.toUpperCase(),
       path: op.path.replace(`{${op.pathParams[0]}}`, encodeURIComponent(id)),
-      headers: response.headers,
+      headers: redactor.value(response.headers),
       excerpt: excerpt(JSON.stringify(data), redactor),
     },
   );

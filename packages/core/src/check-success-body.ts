@@ -14,25 +14,26 @@ import type { BufferedResponse } from "./send-attempt.ts";
  * - a Content-Type other than JSON: `ResponseError` (`content-type`); no Content-Type is tolerated;
  * - JSON cut off part-way: `ConnectionError` with `outcomeUnknown`, retried like a reset;
  * - complete but malformed JSON: `ResponseError` (`invalid-json`), not retried.
+ * Returns the parsed body (undefined when empty), so it need not be parsed again.
  */
 export function checkSuccessBody(
   response: BufferedResponse,
   prepared: PreparedRequest,
   ctx: CallContext,
   config: ClientConfig,
-): void {
+): unknown {
   const refuse = (reason: ResponseErrorReason, detail: string): never => {
     throw new ResponseError(detail, {
       reason,
       status: response.status,
       method: prepared.method,
       path: prepared.path,
-      headers: response.headers,
+      headers: config.redactor.value(response.headers),
       excerpt: excerpt(response.text, config.redactor),
     });
   };
-  if (response.text.trim() === "") {
-    if (ctx.kind === "delete") return;
+  if (/^\s*$/.test(response.text)) {
+    if (ctx.kind === "delete") return undefined;
     refuse("empty-body", "with an empty body");
   }
   const contentType = response.headers.get("content-type");
@@ -40,7 +41,7 @@ export function checkSuccessBody(
     refuse("content-type", `with ${JSON.stringify(contentType.slice(0, 60))} instead of JSON`);
   }
   const json = inspectJson(response.text);
-  if (json.ok) return;
+  if (json.ok) return json.value;
   if (json.truncated) {
     throw new ConnectionError("the response body was cut off (incomplete JSON)", {
       method: prepared.method,

@@ -1,6 +1,7 @@
 import type { Clock } from "./clock.ts";
 import type { Redactor } from "./create-redactor.ts";
 import type { Log } from "./logger.ts";
+import type { RetryBudget } from "./retry-budget.ts";
 
 /** `ClientOptions` after validation and defaults: what every layer of the client reads. */
 export interface ClientConfig {
@@ -18,6 +19,7 @@ export interface ClientConfig {
   readonly strictIds: boolean;
   readonly idempotencyKeys: boolean;
   readonly retryCountHeader: boolean;
+  readonly budget: RetryBudget;
   readonly clock: Clock;
   readonly random: () => number;
   readonly log: Log;

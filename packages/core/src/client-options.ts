@@ -39,6 +39,12 @@ export interface ClientOptions {
    * Extend does not document it for 2026-02-09. Default: false.
    */
   idempotencyKeys?: boolean;
+  /**
+   * Tokens of the client-wide retry budget: each retry spends 5 (10 after a timeout), each call that
+   * succeeds earns back what its last retry cost (1 if it needed none). When the budget is empty,
+   * failures are not retried, so an outage does not multiply the load. `false`: no budget. Default: 500.
+   */
+  retryBudget?: number | false;
   /** Send `x-extendkit-retry-count` (0, 1, 2, …) on every attempt. Default: true. */
   retryCountHeader?: boolean;
   /** Where to log (`console` fits). Lines never hold the API key. Default: none (nothing is logged). */
@@ -59,3 +65,4 @@ export const DEFAULT_TIMEOUT = 60_000;
 export const DEFAULT_SYNC_TIMEOUT = 300_000;
 export const DEFAULT_TOTAL_TIMEOUT = 600_000;
 export const DEFAULT_MAX_RETRY_AFTER = 60_000;
+export const DEFAULT_RETRY_BUDGET = 500;

@@ -19,9 +19,9 @@ export function createRedactor(secret: string): Redactor {
     if (typeof v === "string") return v.includes(secret);
     if (typeof v !== "object" || v === null || depth > 8) return false;
     if (v instanceof Headers) return [...v].some(([, h]) => h.includes(secret));
-    if (v instanceof Error) {
-      if (leaks(v.message) || leaks(v.stack) || leaks(v.cause, depth + 1)) return true;
-    }
+    // Not `stack`: reading it makes V8 format every frame, and a stack holds the message (checked
+    // here) plus source locations. A copy made for any other reason redacts its stack anyway.
+    if (v instanceof Error && (leaks(v.message) || leaks(v.cause, depth + 1))) return true;
     return Object.values(v).some((x) => leaks(x, depth + 1));
   };
   const copy = (v: unknown, depth: number): unknown => {

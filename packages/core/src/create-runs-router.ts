@@ -59,8 +59,10 @@ export function createRunsRouter(rt: ClientRuntime, table: readonly OperationSpe
     }
     return op;
   };
-  const call = (kind: OperationKind, verb: string) => (id: string, options?: RequestOptions) =>
-    callOperation(rt, route(id, kind, verb), { id, request: undefined, options });
+  // async: a bad id rejects the returned promise, like every other method, rather than throwing.
+  const call =
+    (kind: OperationKind, verb: string) => async (id: string, options?: RequestOptions) =>
+      callOperation(rt, route(id, kind, verb), { id, request: undefined, options });
   return {
     retrieve: call("retrieve", "retrieve") as RunsRouter["retrieve"],
     cancel: call("cancel", "cancel") as RunsRouter["cancel"],

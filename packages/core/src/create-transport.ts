@@ -1,6 +1,7 @@
 import type { CallContext } from "./call-context.ts";
 import type { ClientConfig } from "./client-config.ts";
 import { contextForRequest } from "./create-call-context.ts";
+import { parsedBodies } from "./parsed-bodies.ts";
 import { prepareRequest } from "./prepare-request.ts";
 import type { BufferedResponse } from "./send-attempt.ts";
 import { sendWithRetries } from "./send-with-retries.ts";
@@ -40,5 +41,11 @@ function toResponse(buffered: BufferedResponse): Response {
   headers.delete("content-length");
   headers.delete("content-encoding");
   const body = NULL_BODY_STATUSES.has(buffered.status) ? null : buffered.text;
-  return new Response(body, { status: buffered.status, statusText: buffered.statusText, headers });
+  const response = new Response(body, {
+    status: buffered.status,
+    statusText: buffered.statusText,
+    headers,
+  });
+  if (buffered.json !== undefined) parsedBodies.set(response, buffered.json);
+  return response;
 }

@@ -67,5 +67,5 @@ export async function reconcileCancel(
     return { ...response, status: 200 };
   }
   if (status === "PENDING" || status === "PROCESSING") return "retry";
-  throw new NotCancellableError({ id, runStatus: status });
+  throw new NotCancellableError({ id, runStatus: config.redactor.text(status) });
 }

@@ -5,6 +5,7 @@ import {
   DEFAULT_BASE_URL,
   DEFAULT_MAX_RETRIES,
   DEFAULT_MAX_RETRY_AFTER,
+  DEFAULT_RETRY_BUDGET,
   DEFAULT_TOTAL_TIMEOUT,
 } from "./client-options.ts";
 import { systemClock } from "./clock.ts";
@@ -12,6 +13,7 @@ import { createRedactor, type Redactor } from "./create-redactor.ts";
 import { InvalidArgumentError } from "./invalid-argument-error.ts";
 import { limitConcurrency } from "./limit-concurrency.ts";
 import { createLog } from "./logger.ts";
+import { createRetryBudget } from "./retry-budget.ts";
 
 /** With no API key there is nothing to redact. */
 const NO_SECRET: Redactor = { text: (s) => s, value: (v) => v, error: (e) => e };
@@ -85,6 +87,11 @@ export function resolveConfig(options: ClientOptions): ClientConfig {
     strictIds: options.strictIds === true,
     idempotencyKeys: options.idempotencyKeys === true,
     retryCountHeader: options.retryCountHeader !== false,
+    budget: createRetryBudget(
+      options.retryBudget === false
+        ? Number.POSITIVE_INFINITY
+        : (number("retryBudget", 0) ?? DEFAULT_RETRY_BUDGET),
+    ),
     clock: options.clock ?? systemClock,
     random: options.random ?? Math.random,
     log: createLog(options.logger, options.logLevel ?? "info", redactor),

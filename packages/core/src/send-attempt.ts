@@ -14,6 +14,8 @@ export interface BufferedResponse {
   readonly statusText: string;
   readonly headers: Headers;
   readonly text: string;
+  /** The parsed body of a checked 2xx answer (see `checkSuccessBody`). */
+  readonly json?: unknown;
 }
 
 /** Error bodies are read up to this size; the rest is cancelled (an excerpt is all we keep). */
@@ -86,7 +88,9 @@ export async function sendAttempt(
       throw new RedirectError({
         ...where,
         status: response.status,
-        location: response.headers.get("location"),
+        location: response.headers.has("location")
+          ? config.redactor.text(response.headers.get("location") ?? "")
+          : null,
       });
     }
     const limitBytes = response.ok ? Number.POSITIVE_INFINITY : ERROR_BODY_LIMIT;

@@ -1,16 +1,16 @@
-import { AbortError } from "./abort-error.ts";
-import { backoffDelay } from "./backoff-delay.ts";
 import type { CallContext } from "./call-context.ts";
 import { checkSuccessBody } from "./check-success-body.ts";
 import type { ClientConfig } from "./client-config.ts";
 import { ConnectionError } from "./connection-error.ts";
+import { createRetryGate } from "./create-retry-gate.ts";
 import { errorBodyRetryable } from "./error-body-retryable.ts";
 import { parseRetryAfter } from "./parse-retry-after.ts";
 import type { PreparedRequest } from "./prepare-request.ts";
 import { reconcileCancel } from "./reconcile-cancel.ts";
+import { RETRY_COST, TIMEOUT_RETRY_COST } from "./retry-budget.ts";
 import { isRetryable } from "./retry-policy.ts";
 import { type BufferedResponse, sendAttempt } from "./send-attempt.ts";
-import { sleep } from "./sleep.ts";
+import { TimeoutError } from "./timeout-error.ts";
 
 /** Answers to a repeated cancel that may mean "an earlier attempt already landed". */
 const CANCEL_REFUSALS = new Set([400, 409, 422]);
@@ -20,6 +20,7 @@ const CANCEL_REFUSALS = new Set([400, 409, 422]);
  * reliability §1.3 (`isRetryable`). Resolves to the last response (a non-2xx one when the policy,
  * `maxRetries` or `totalTimeout` says stop); throws the last transport error likewise.
  *
+ * - Every retry spends from the client's `RetryBudget`; an empty budget means no retry.
  * - Waits: `Retry-After`/`retry-after-ms` when sent (over `maxRetryAfter`: stop at once), else
  *   full-jitter backoff. A wait that would end past the deadline is not started. Every wait is
  *   abortable and the caller's abort becomes `AbortError`, never a retry.
@@ -35,41 +36,10 @@ export async function sendWithRetries(
   const { clock, log } = config;
   const { method, path } = prepared;
   const hasKey = prepared.headers.has("idempotency-key");
-  const aborted = () =>
-    new AbortError({
-      method,
-      path,
-      attempts: ctx.attempts,
-      cause: config.redactor.error(ctx.signal?.reason),
-    });
-  const mayRetry = async (wait: number, why: string): Promise<boolean> => {
-    const fields = { method, path, attempt: ctx.attempts, delayMs: wait };
-    if (ctx.attempts > ctx.maxRetries) {
-      log(
-        "warn",
-        `giving up on ${method} ${path} after ${ctx.attempts} attempt(s): ${why}`,
-        fields,
-      );
-      return false;
-    }
-    if (clock.now() + wait >= ctx.deadline) {
-      log(
-        "warn",
-        `giving up on ${method} ${path}: waiting ${wait} ms would pass totalTimeout (${why})`,
-        fields,
-      );
-      return false;
-    }
-    log("info", `retrying ${method} ${path} in ${wait} ms: ${why}`, fields);
-    await sleep(wait, clock, ctx.signal).catch(() => {
-      throw aborted();
-    });
-    return true;
-  };
-  const backoff = () => backoffDelay(ctx.attempts - 1, config.random);
+  const gate = createRetryGate(prepared, ctx, config);
 
   for (;;) {
-    if (ctx.signal?.aborted) throw aborted();
+    if (ctx.signal?.aborted) throw gate.aborted();
     ctx.attempts++;
     log("debug", `${method} ${path} attempt ${ctx.attempts}`, {
       method,
@@ -79,19 +49,26 @@ export async function sendWithRetries(
     let response: BufferedResponse;
     try {
       response = await sendAttempt(prepared, ctx, config);
-      if (response.status < 300) checkSuccessBody(response, prepared, ctx, config);
+      if (response.status < 300) {
+        response = { ...response, json: checkSuccessBody(response, prepared, ctx, config) };
+      }
     } catch (error) {
       if (!(error instanceof ConnectionError)) throw error;
       if (ctx.kind === "cancel" && error.outcomeUnknown) {
         const settled = await reconcileCancel(prepared, ctx, config, error, sendWithRetries);
         if (settled !== "retry") return settled;
-        if (await mayRetry(backoff(), "the run is still active after an unconfirmed cancel"))
+        if (await gate.pass(gate.backoff(), "the run is still active after an unconfirmed cancel"))
           continue;
         throw error;
       }
       const failure = { type: "connection", outcomeUnknown: error.outcomeUnknown } as const;
-      if (isRetryable(ctx.kind, failure, hasKey) && (await mayRetry(backoff(), error.message)))
+      const cost = error instanceof TimeoutError ? TIMEOUT_RETRY_COST : RETRY_COST;
+      if (
+        isRetryable(ctx.kind, failure, hasKey) &&
+        (await gate.pass(gate.backoff(), error.message, cost))
+      ) {
         continue;
+      }
       throw error;
     }
     const { status } = response;
@@ -101,7 +78,10 @@ export async function sendWithRetries(
       status,
       attempt: ctx.attempts,
     });
-    if (status < 300) return response;
+    if (status < 300) {
+      gate.succeeded();
+      return response;
+    }
     if (ctx.kind === "delete" && status === 404 && ctx.attempts > 1) {
       ctx.confirmedAbsent = true;
       log("info", `${method} ${path}: 404 after a retried DELETE; the run is already deleted`, {
@@ -112,7 +92,8 @@ export async function sendWithRetries(
     if (ctx.kind === "cancel" && ctx.attempts > 1 && CANCEL_REFUSALS.has(status)) {
       const settled = await reconcileCancel(prepared, ctx, config, response, sendWithRetries);
       if (settled !== "retry") return settled;
-      if (await mayRetry(backoff(), "the run is still active after a refused cancel")) continue;
+      if (await gate.pass(gate.backoff(), "the run is still active after a refused cancel"))
+        continue;
       return response;
     }
     const failure = {
@@ -135,7 +116,7 @@ export async function sendWithRetries(
       );
       return response;
     }
-    if (await mayRetry(advised ?? backoff(), `status ${status}`)) continue;
+    if (await gate.pass(advised ?? gate.backoff(), `status ${status}`)) continue;
     return response;
   }
 }

@@ -69,8 +69,8 @@ export async function waitFor(
       throw new WaitTimeoutError({
         id,
         timeoutMs: timeout,
-        lastRun,
-        lastStatus: runStatusOf(lastRun),
+        lastRun: config.redactor.value(lastRun),
+        lastStatus: config.redactor.value(runStatusOf(lastRun)),
       });
     }
     config.log("debug", `waiting ${wait} ms before reading ${id} again`, { id, delayMs: wait });

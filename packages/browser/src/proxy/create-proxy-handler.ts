@@ -1,16 +1,10 @@
-import {
-  DEFAULT_API_VERSION,
-  DEFAULT_BASE_URL,
-  type OperationSpec,
-  USER_AGENT,
-  VERSION,
-} from "@extendkit/core";
+import { DEFAULT_BASE_URL } from "@extendkit/core";
 import { isSameOrigin } from "./check-origin.ts";
 import { createRateLimiter } from "./create-rate-limiter.ts";
+import { forwardUpstream } from "./forward-upstream.ts";
 import { refuse } from "./json-response.ts";
 import { DEFAULT_ALLOW, type ProxyOptions } from "./proxy-options.ts";
 import { readBody } from "./read-body.ts";
-import { relayUpstream } from "./relay-upstream.ts";
 import { allowedMethods, resolveRoute } from "./resolve-route.ts";
 
 const MAX_URL_LENGTH = 8192;
@@ -33,7 +27,7 @@ export function createProxyHandler(options: ProxyOptions): (request: Request) =>
   }
   const basePath = (options.basePath ?? "/api/extend").replace(/\/+$/, "");
   const allow = new Set(options.allow ?? DEFAULT_ALLOW);
-  const upstreamBase = new URL(options.baseUrl ?? DEFAULT_BASE_URL);
+  new URL(options.baseUrl ?? DEFAULT_BASE_URL); // fail at creation, not per request
   const limit = options.rateLimit === false ? undefined : (options.rateLimit ?? {});
   const limiter = limit && createRateLimiter(limit.requests ?? 60, limit.windowMs ?? 60_000);
   const rateKey = limit?.key ?? ((r: Request) => r.headers.get("cookie") ?? "");
@@ -112,66 +106,13 @@ export function createProxyHandler(options: ProxyOptions): (request: Request) =>
         "retry-after": String(wait),
       });
     }
-    const relayed = await forward(request, requestId, op, id, url.searchParams, body.bytes);
-    return { ...relayed, operationId };
-  };
-
-  const forward = async (
-    request: Request,
-    requestId: string,
-    op: OperationSpec,
-    id: string,
-    query: URLSearchParams,
-    body: Uint8Array,
-  ) => {
-    const target = new URL(upstreamBase);
-    const path = op.path.replace(`{${op.pathParams[0]}}`, id);
-    target.pathname = `${target.pathname.replace(/\/+$/, "")}${path}`;
-    for (const name of op.queryParams) {
-      const value = query.get(name);
-      if (value !== null) target.searchParams.set(name, value);
-    }
-    const headers = new Headers({
-      authorization: `Bearer ${options.apiKey}`,
-      "x-extend-api-version": options.apiVersion ?? DEFAULT_API_VERSION,
-      accept: "application/json",
-      // The proxy runs server-side, where User-Agent can be set (browsers forbid it).
-      "x-extendkit-version": VERSION,
-      "user-agent": USER_AGENT,
+    const relayed = await forwardUpstream(options, send, request, requestId, {
+      op,
+      id,
+      query: url.searchParams,
+      body: body.bytes,
     });
-    if (options.workspaceId !== undefined)
-      headers.set("x-extend-workspace-id", options.workspaceId);
-    if (body.byteLength > 0) headers.set("content-type", "application/json");
-    const controller = new AbortController();
-    const onAbort = () => controller.abort();
-    request.signal.addEventListener("abort", onAbort, { once: true });
-    const timer = setTimeout(onAbort, options.upstreamTimeoutMs ?? 30_000);
-    try {
-      const upstream = await send(
-        new Request(target, {
-          method: op.httpMethod.toUpperCase(),
-          headers,
-          redirect: "manual",
-          signal: controller.signal,
-          ...(body.byteLength > 0 && { body: body as BodyInit }),
-        }),
-      );
-      return await relayUpstream(
-        upstream,
-        requestId,
-        options.apiKey,
-        options.maxResponseBytes ?? 1_048_576,
-      );
-    } catch {
-      const [status, code, message] =
-        controller.signal.aborted && !request.signal.aborted
-          ? [504, "upstream_timeout", "the API did not answer in time"]
-          : [502, "upstream_unreachable", "the API could not be reached"];
-      return { response: refuse(requestId, status, code, message), code };
-    } finally {
-      clearTimeout(timer);
-      request.signal.removeEventListener("abort", onAbort);
-    }
+    return { ...relayed, operationId };
   };
 
   return async (request) => {
