@@ -22,7 +22,7 @@ const id = fc.oneof(
 
 describe("E. path parameters, property", () => {
   it("E12 10,000 random ids: every request sent parses back to exactly the template's segments", {
-    timeout: 60_000,
+    timeout: 300_000, // a hang guard only: 10,000 calls on a busy shared machine
   }, async () => {
     let sent = 0;
     let rejected = 0;

@@ -223,7 +223,7 @@ describe("D. malformed and unexpected responses", () => {
   });
 
   it("D9 a 50 MB response body is read and parsed; the client keeps working", {
-    timeout: 30_000,
+    timeout: 300_000, // a hang guard only: 50 MB read and parsed on a busy shared machine
   }, async () => {
     const item = JSON.stringify({ id: "exr_x", status: "PROCESSED", pad: "p".repeat(1000) });
     const encoder = new TextEncoder();
