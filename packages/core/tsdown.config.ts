@@ -1,11 +1,5 @@
 import { defineConfig } from "tsdown";
+import { libraryConfig } from "../../scripts/tsdown-preset.ts";
 
-// One ESM entry, neutral platform: the output must run unchanged in Node, Deno, workerd and browsers.
-export default defineConfig({
-  entry: ["src/index.ts"],
-  format: "esm",
-  platform: "neutral",
-  dts: true,
-  sourcemap: true,
-  clean: true,
-});
+// ESM + CJS + declarations, neutral platform, version embedded: the shared pattern (RELEASING.md).
+export default defineConfig(libraryConfig(new URL(".", import.meta.url)));

@@ -1,12 +1,6 @@
 import { defineConfig } from "tsdown";
+import { libraryConfig } from "../../scripts/tsdown-preset.ts";
 
-// ESM and CommonJS builds of one entry. @extendkit/core stays external: the CommonJS build
-// require()s core's ESM build, which Node supports from 20.19 (hence `engines`).
-export default defineConfig({
-  entry: ["src/index.ts"],
-  format: ["esm", "cjs"],
-  platform: "node",
-  dts: true,
-  sourcemap: true,
-  clean: true,
-});
+// ESM and CommonJS builds of one entry (the shared pattern, RELEASING.md). @extendkit/core stays
+// external: each format loads core's build of the same format.
+export default defineConfig(libraryConfig(new URL(".", import.meta.url), { platform: "node" }));

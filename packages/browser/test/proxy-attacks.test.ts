@@ -322,10 +322,13 @@ describe("proxy attack catalogue (reliability §4.1)", () => {
     });
     expect(r.status).toBe(200);
     expect(h.calls).toHaveLength(1);
+    // The proxy's own headers only (x-extendkit-version and User-Agent name the proxy's build).
     expect([...(h.calls[0]?.headers.keys() ?? [])].sort()).toEqual([
       "accept",
       "authorization",
+      "user-agent",
       "x-extend-api-version",
+      "x-extendkit-version",
     ]);
   });
 

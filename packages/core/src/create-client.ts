@@ -1,8 +1,9 @@
-import createFetchClient, { type Client, type Middleware } from "openapi-fetch";
+import type { Client, Middleware } from "openapi-fetch";
 import { buildResources } from "./build-resources.ts";
 import { type BulkRuns, createBulkRuns } from "./bulk/create-bulk-runs.ts";
 import type { ClientOptions } from "./client-options.ts";
 import type { ClientRuntime } from "./client-runtime.ts";
+import { createFetchClient } from "./create-fetch-client.ts";
 import { createRunsRouter, type RunsRouter } from "./create-runs-router.ts";
 import { createTransport } from "./create-transport.ts";
 import type { paths } from "./generated/openapi.ts";

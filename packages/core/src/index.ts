@@ -74,6 +74,7 @@ export { RedirectError } from "./redirect-error.ts";
 export type { RequestOptions } from "./request-options.ts";
 export { ResponseError, type ResponseErrorReason } from "./response-error.ts";
 export { type AttemptFailure, isRetryable } from "./retry-policy.ts";
+export { USER_AGENT } from "./set-version-headers.ts";
 export {
   AuthenticationError,
   BadRequestError,
@@ -86,6 +87,7 @@ export {
   UnprocessableEntityError,
 } from "./status-errors.ts";
 export { TimeoutError } from "./timeout-error.ts";
+export { VERSION } from "./version.ts";
 export { DEFAULT_WAIT_TIMEOUT, type WaitForOptions } from "./wait-for.ts";
 export { WaitTimeoutError } from "./wait-timeout-error.ts";
 export type { ExtendResources, Pollable, RunOf, WithWaitFor } from "./with-wait-for.ts";

@@ -17,7 +17,7 @@ export interface PreparedRequest {
 /**
  * Reads openapi-fetch's request once and adds the client's headers. The API key is added here,
  * beneath openapi-fetch, so middleware and `client.raw` callers never see it; per-call headers
- * cannot replace it, the version or the workspace.
+ * cannot replace it, the versions or the workspace.
  */
 export async function prepareRequest(
   request: Request,

@@ -8,12 +8,12 @@ const read = (file: string) =>
     exports: Record<string, unknown>;
   };
 
-/** package.json's export map as JSR would see it: `./dist/x.js` ↔ `./src/x.ts`, no package.json entry. */
+/** package.json's export map (its ESM targets) as JSR would see it: `./dist/x.js` ↔ `./src/x.ts`, no package.json entry. */
 function npmAsJsr(exports: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, target] of Object.entries(exports)) {
     if (key === "./package.json") continue;
-    const file = (target as { default: string }).default;
+    const file = (target as { import: { default: string } }).import.default;
     out[key] = file.replace(/^\.\/dist\//, "./src/").replace(/\.js$/, ".ts");
   }
   return out;

@@ -1,4 +1,10 @@
-import { DEFAULT_API_VERSION, DEFAULT_BASE_URL, type OperationSpec } from "@extendkit/core";
+import {
+  DEFAULT_API_VERSION,
+  DEFAULT_BASE_URL,
+  type OperationSpec,
+  USER_AGENT,
+  VERSION,
+} from "@extendkit/core";
 import { refuse } from "./json-response.ts";
 import type { ProxyOptions } from "./proxy-options.ts";
 import { relayUpstream } from "./relay-upstream.ts";
@@ -14,8 +20,9 @@ export interface Forward {
 /**
  * The one upstream request of an allowed call, built from scratch: the constant origin, the
  * operation's path with the validated id, the operation's own query parameters, and only the
- * server key, the pinned version, `accept` and the server's workspace as headers. Redirects are
- * not followed; the deadline covers the answer's body; a client that goes away aborts it.
+ * server key, the pinned version, `accept`, extendkit's version and User-Agent, and the server's
+ * workspace as headers. Redirects are not followed; the deadline covers the answer's body; a
+ * client that goes away aborts it.
  */
 export async function forwardUpstream(
   options: ProxyOptions,
@@ -35,6 +42,9 @@ export async function forwardUpstream(
     authorization: `Bearer ${options.apiKey}`,
     "x-extend-api-version": options.apiVersion ?? DEFAULT_API_VERSION,
     accept: "application/json",
+    // The proxy runs server-side, where User-Agent can be set (browsers forbid it).
+    "x-extendkit-version": VERSION,
+    "user-agent": USER_AGENT,
   });
   if (options.workspaceId !== undefined) headers.set("x-extend-workspace-id", options.workspaceId);
   if (body.byteLength > 0) headers.set("content-type", "application/json");

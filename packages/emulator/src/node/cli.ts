@@ -34,4 +34,8 @@ async function main(): Promise<void> {
   process.once("SIGTERM", stop);
 }
 
-await main();
+// Not top-level await: the library build also emits CommonJS, which has none.
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
