@@ -331,10 +331,11 @@ describe("proxy attack catalogue (reliability §4.1)", () => {
 
   it("P29 Transfer-Encoding with Content-Length, or a repeated Content-Length, is 400", async () => {
     const h = createHarness();
-    for (const framing of [
+    const framings: Record<string, string>[] = [
       { "transfer-encoding": "chunked", "content-length": "2" },
       { "content-length": "2, 2" },
-    ]) {
+    ];
+    for (const framing of framings) {
       const r = await h.send(`${RUN}/cancel`, { method: "POST", headers: browser(framing) });
       expect([r.status, r.json?.code]).toEqual([400, "bad_framing"]);
     }
@@ -360,7 +361,8 @@ describe("proxy attack catalogue (reliability §4.1)", () => {
 
   it("P32 Sec-Fetch-Site: cross-site is 403, with or without Origin", async () => {
     const h = createHarness();
-    for (const extra of [{}, { origin: "https://app.example" }]) {
+    const extras: Record<string, string>[] = [{}, { origin: "https://app.example" }];
+    for (const extra of extras) {
       const r = await h.send(RUN, {
         method: "DELETE",
         headers: { cookie: "session=valid", "sec-fetch-site": "cross-site", ...extra },

@@ -33,7 +33,7 @@ export function createHarness(options: Partial<ProxyOptions> = {}) {
   });
 
   /** Sends one request and checks what every row of the attack table requires of the answer. */
-  async function send(path: string, init: RequestInit & { headers?: Record<string, string> } = {}) {
+  async function send(path: string, init: RequestInit = {}) {
     const request = new Request(`${ORIGIN}${path}`, init);
     const response = await handler(request);
     const text = await response.text();

@@ -52,7 +52,10 @@ describe("example Worker", () => {
     for (let i = 0; i < 15; i++) processed.push(await backend.seed("extractRuns", "PROCESSED"));
     const running = await backend.seed("extractRuns", "PROCESSING");
     backend.fault({ times: 30, delayMs: 40 });
-    const result = await (await worker.getWorker()).scheduled({ cron: "0 * * * *" });
+    const fetcher = (await worker.getWorker()) as unknown as {
+      scheduled(options: { cron: string }): Promise<{ outcome: string }>;
+    };
+    const result = await fetcher.scheduled({ cron: "0 * * * *" });
     expect(result.outcome).toBe("ok");
     const deletes = backend.paths().filter((p) => /^\/extract_runs\/.+/.test(p));
     expect(deletes).toHaveLength(15);
