@@ -129,6 +129,8 @@ function openEnum(schema: { anyOf?: Array<{ $ref?: string; type?: string }> }) {
 async function typesFile(): Promise<string> {
   const ast = await openapiTS(specUrl, {
     silent: true,
+    // A default in a request schema means "may be omitted", not "always present".
+    defaultNonNullable: false,
     transform: (schema) => openEnum(schema as Parameters<typeof openEnum>[0]),
   });
   return HEADER + astToString(ast);

@@ -1067,7 +1067,7 @@ export interface components {
              * @description Wait up to 5 minutes for the result.
              * @default false
              */
-            sync: boolean;
+            sync?: boolean;
             priority?: number;
             metadata?: components["schemas"]["Metadata"];
             config?: {
