@@ -7,6 +7,7 @@ import { createRunsRouter, type RunsRouter } from "./create-runs-router.ts";
 import { createTransport } from "./create-transport.ts";
 import type { paths } from "./generated/openapi.ts";
 import { operationTable } from "./generated/operations.ts";
+import { LazyRequest } from "./lazy-request.ts";
 import { resolveConfig } from "./resolve-config.ts";
 import { serializePath } from "./serialize-path.ts";
 import type { ExtendResources } from "./with-wait-for.ts";
@@ -38,6 +39,8 @@ export function createClient(options: ClientOptions): ExtendClient {
     baseUrl: config.baseUrl,
     // openapi-fetch passes a second argument we do not use; only the request goes down.
     fetch: (request: Request) => transport(request),
+    // Not globalThis.Request: reading it at creation costs Node 20 an undici load (lazy-request.ts).
+    Request: LazyRequest,
     pathSerializer: serializePath,
     redirect: "manual",
   });

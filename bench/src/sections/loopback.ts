@@ -1,0 +1,124 @@
+import { contenders } from "../contenders/index.ts";
+import { createCountingFetch } from "../counting-fetch.ts";
+import { type EmulatorHandle, startEmulator } from "../emulator-handle.ts";
+import { roundOrder } from "../interleave.ts";
+import type { SectionResult } from "../section.ts";
+import { fmt, fmtRatio, median, ratio } from "../stats.ts";
+import { renderTable } from "../table.ts";
+
+const GOAL_RATIO = 0.9;
+const WARMUP_PAIRS = 150;
+
+export interface LoopbackOptions {
+  rounds: number;
+  sequentialPairs: number;
+  concurrentPairs: number;
+  concurrency: number;
+}
+
+interface Trial {
+  pairsPerSecond: number;
+  failed: number;
+  left: number;
+}
+
+/** Cancel + delete each seeded run, `concurrency` runs at a time; pairs per second. */
+async function trial(
+  emulator: EmulatorHandle,
+  name: string,
+  pairs: number,
+  concurrency: number,
+): Promise<Trial> {
+  const ids = await emulator.seed(pairs);
+  const counting = createCountingFetch();
+  const contender = contenders.find((c) => c.name === name);
+  if (contender === undefined) throw new Error(name);
+  const api = contender.create({
+    fetch: counting.fetch,
+    baseUrl: emulator.url,
+    apiKey: emulator.apiKey,
+  });
+  let next = 0;
+  let failed = 0;
+  const worker = async () => {
+    while (next < ids.length) {
+      const id = ids[next++] as string;
+      try {
+        await api.cancel(id);
+        await api.delete(id);
+      } catch {
+        failed++;
+      }
+    }
+  };
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const seconds = (performance.now() - t0) / 1000;
+  const { left } = await emulator.report();
+  return { pairsPerSecond: (pairs - failed) / seconds, failed, left };
+}
+
+/**
+ * Section 4: cancel + delete of seeded PROCESSING extract runs against the emulator served on
+ * 127.0.0.1 (its own process), over the global fetch with keep-alive: one pair at a time, then
+ * `concurrency` pairs in flight. Rounds rotate the contender order; medians of pairs per second.
+ */
+export async function loopbackSection(options: LoopbackOptions): Promise<SectionResult> {
+  const started = performance.now();
+  const emulator = await startEmulator();
+  const names = contenders.map((c) => c.name);
+  const seq = new Map<string, number[]>(names.map((n) => [n, []]));
+  const conc = new Map<string, number[]>(names.map((n) => [n, []]));
+  const problems: string[] = [];
+  try {
+    // Warm-up, not counted: connections, and the JIT of the emulator process and of each client.
+    for (const name of names) await trial(emulator, name, WARMUP_PAIRS, 8);
+    for (let round = 0; round < options.rounds; round++) {
+      for (const name of roundOrder(names, round)) {
+        const s = await trial(emulator, name, options.sequentialPairs, 1);
+        const c = await trial(emulator, name, options.concurrentPairs, options.concurrency);
+        seq.get(name)?.push(s.pairsPerSecond);
+        conc.get(name)?.push(c.pairsPerSecond);
+        for (const [mode, t] of [
+          ["sequential", s],
+          [`c${options.concurrency}`, c],
+        ] as const) {
+          if (t.failed > 0 || t.left > 0) {
+            problems.push(
+              `${name} ${mode} round ${round + 1}: ${t.failed} failed, ${t.left} runs left`,
+            );
+          }
+        }
+      }
+    }
+  } finally {
+    await emulator.close();
+  }
+  const m = (map: Map<string, number[]>, n: string) => median(map.get(n) ?? []);
+  const rows = contenders.map((c) => [
+    c.label,
+    fmt(m(seq, c.name), 0),
+    fmtRatio(ratio(m(seq, c.name), m(seq, "raw-fetch"))),
+    fmt(m(conc, c.name), 0),
+    fmtRatio(ratio(m(conc, c.name), m(conc, "raw-fetch"))),
+  ]);
+  const ours = ratio(m(conc, "extendkit"), m(conc, "raw-fetch"));
+  return {
+    id: "loopback",
+    title: `4. Loopback HTTP throughput against the emulator (cancel + delete pairs per second)`,
+    method: `The emulator (\`createEmulator\` + \`serve\`, real clock, strict response validation off) runs in its own process on 127.0.0.1; every client uses Node's global fetch (undici, keep-alive) through a counting wrapper. Each trial seeds fresh PROCESSING extract runs, then cancels and deletes each: ${options.sequentialPairs} pairs one at a time, and ${options.concurrentPairs} pairs with ${options.concurrency} in flight. ${options.rounds} interleaved rounds after an uncounted warm-up of ${WARMUP_PAIRS} pairs per contender; medians. 1 pair = 2 requests.`,
+    table: renderTable(
+      ["contender", "sequential pairs/s", "vs raw", `c${options.concurrency} pairs/s`, "vs raw"],
+      rows,
+    ),
+    notes: problems,
+    goals: [
+      {
+        goal: `Loopback throughput at concurrency ${options.concurrency} ≥ ${GOAL_RATIO}× raw fetch`,
+        measured: fmtRatio(ours),
+        met: Number.isFinite(ours) ? ours >= GOAL_RATIO : undefined,
+      },
+    ],
+    seconds: (performance.now() - started) / 1000,
+  };
+}

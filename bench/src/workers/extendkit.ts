@@ -1,0 +1,16 @@
+// Minimal Worker: cancel and delete one extract run with @extendkit/workers (core + env bindings).
+import { createClient } from "@extendkit/workers";
+
+interface Env {
+  EXTEND_API_KEY: string;
+}
+
+export default {
+  async fetch(request: Request, env: Env): Promise<Response> {
+    const id = new URL(request.url).searchParams.get("id") ?? "";
+    const client = createClient(env);
+    await client.extractRuns.cancel(id);
+    await client.extractRuns.delete(id);
+    return new Response("ok");
+  },
+};
