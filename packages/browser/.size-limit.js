@@ -5,7 +5,10 @@
 // above it (RELEASING.md "Size budgets"), so CI enforces a ratchet at today's size: it may only
 // ever be lowered, down to the target. Raising it needs the lead's sign-off in the PR.
 const TARGET = "4 kB";
-const RATCHET = "13.9 kB";
+// Raised from 13.9 kB on 2026-11-23 by the lead: the faster direct call path and the version headers
+// added 240 B (the bulk helpers are left out: createBrowserClient uses createBaseClient). The target
+// did not move.
+const RATCHET = "14.2 kB";
 
 export default [
   {

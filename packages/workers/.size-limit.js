@@ -7,7 +7,10 @@
 // ratchet at today's size instead: it may only ever be lowered, down to the target. Raising it
 // needs the lead's sign-off in the PR.
 const TARGET = "6 kB";
-const RATCHET = "13.9 kB";
+// Raised from 13.9 kB on 2026-11-23 by the lead: the bulk helpers of issue #9 (client.runs.deleteMany,
+// cancelMany, find) are part of every createClient and added ~5.9 kB; the plan to make them separately
+// importable is in RELEASING.md. The target did not move.
+const RATCHET = "19.9 kB";
 
 /** esbuild as a Worker bundler (wrangler) resolves: ESM out, worker conditions, no Node built-ins. */
 const asWorker = (config) => ({

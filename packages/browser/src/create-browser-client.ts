@@ -1,7 +1,7 @@
 import {
+  type BaseClient,
   type ClientOptions,
-  createClient,
-  type ExtendClient,
+  createBaseClient,
   InvalidArgumentError,
 } from "@extendkit/core";
 
@@ -40,7 +40,7 @@ const SECRET = /(?:^|[^A-Za-z0-9])(?:sk|rk)_[A-Za-z0-9]|bearer\s/i;
  * (or any unknown option) or when any option looks like a secret key: a key in a page is a key
  * published to everyone who opens it.
  */
-export function createBrowserClient(options: BrowserClientOptions): ExtendClient {
+export function createBrowserClient(options: BrowserClientOptions): BaseClient {
   const given = (options ?? {}) as unknown as Record<string, unknown>;
   for (const [name, value] of Object.entries(given)) {
     if (name !== "proxyUrl" && !(PASSED as readonly string[]).includes(name)) {
@@ -63,5 +63,5 @@ export function createBrowserClient(options: BrowserClientOptions): ExtendClient
   }
   const baseUrl = new URL(options.proxyUrl, base).href.replace(/\/+$/, "");
   const passed = Object.fromEntries(PASSED.filter((k) => k in given).map((k) => [k, given[k]]));
-  return createClient({ ...passed, apiKey: null, baseUrl });
+  return createBaseClient({ ...passed, apiKey: null, baseUrl });
 }

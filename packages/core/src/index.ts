@@ -45,6 +45,7 @@ export {
 } from "./client-options.ts";
 export { type Clock, systemClock } from "./clock.ts";
 export { ConnectionError, type ConnectionErrorInit } from "./connection-error.ts";
+export { type BaseClient, createBaseClient } from "./create-base-client.ts";
 export { createClient, type ExtendClient } from "./create-client.ts";
 export type { AnyRun, RoutableResource, RunsRouter } from "./create-runs-router.ts";
 export { ExtendError } from "./extend-error.ts";

@@ -1,0 +1,81 @@
+import type { Client, Middleware } from "openapi-fetch";
+import { buildResources } from "./build-resources.ts";
+import type { ClientOptions } from "./client-options.ts";
+import type { ClientRuntime } from "./client-runtime.ts";
+import { createFetchClient } from "./create-fetch-client.ts";
+import { createRunsRouter, type RunsRouter } from "./create-runs-router.ts";
+import { createTransport } from "./create-transport.ts";
+import type { paths } from "./generated/openapi.ts";
+import { operationTable } from "./generated/operations.ts";
+import { LazyRequest } from "./lazy-request.ts";
+import { resolveConfig } from "./resolve-config.ts";
+import { serializePath } from "./serialize-path.ts";
+import type { ExtendResources } from "./with-wait-for.ts";
+
+/**
+ * The client without the bulk helpers: every resource of the spec (with `waitFor`), `runs`
+ * routing, middleware, and `raw`. `createClient` adds `deleteMany`, `cancelMany` and `find` to
+ * `runs`; code that never bulk-deletes (a browser page) builds this one and ships ~6 kB gzip less.
+ */
+export type BaseClient = ExtendResources & {
+  /** Operations on a run of any type, routed by id prefix. */
+  readonly runs: RunsRouter;
+  /**
+   * The underlying openapi-fetch client (`{ data, error, response }` results), for anything the
+   * resources do not cover. It shares the client's transport: credentials, version and workspace
+   * headers, retries, timeouts and path parameter validation.
+   */
+  readonly raw: Client<paths>;
+  /** Adds openapi-fetch middleware (`onRequest`, `onResponse`, `onError`). It sees one request per call, without the API key. */
+  use(...middleware: Middleware[]): void;
+  /** Removes middleware added with `use`. */
+  eject(...middleware: Middleware[]): void;
+};
+
+/** Creates a client without the bulk helpers. Throws `InvalidArgumentError` on bad options. */
+export function createBaseClient(options: ClientOptions): BaseClient {
+  const config = resolveConfig(options);
+  const transport = createTransport(config);
+  const raw = createFetchClient<paths>({
+    baseUrl: config.baseUrl,
+    // openapi-fetch passes a second argument we do not use; only the request goes down.
+    fetch: (request: Request) => transport(request),
+    // Not globalThis.Request: reading it at creation costs Node 20 an undici load (lazy-request.ts).
+    Request: LazyRequest,
+    pathSerializer: serializePath,
+    redirect: "manual",
+  });
+  const middleware = trackMiddleware(raw);
+  const rt: ClientRuntime = { raw, transport, config, middleware };
+  return Object.assign(buildResources(rt, operationTable), {
+    runs: createRunsRouter(rt, operationTable),
+    raw,
+    use: (...middleware: Middleware[]) => raw.use(...middleware),
+    eject: (...middleware: Middleware[]) => raw.eject(...middleware),
+  });
+}
+
+/**
+ * Mirrors openapi-fetch's middleware list (its `use`/`eject`, one middleware at a time so a
+ * rejected one leaves both lists alike), so resource methods know whether any middleware would
+ * see their responses. Covers `client.use` and `client.raw.use` alike.
+ */
+function trackMiddleware(raw: Client<paths>): readonly Middleware[] {
+  const list: Middleware[] = [];
+  const use = raw.use.bind(raw);
+  const eject = raw.eject.bind(raw);
+  raw.use = (...middleware) => {
+    for (const m of middleware) {
+      use(m);
+      if (m) list.push(m);
+    }
+  };
+  raw.eject = (...middleware) => {
+    eject(...middleware);
+    for (const m of middleware) {
+      const i = list.indexOf(m);
+      if (i !== -1) list.splice(i, 1);
+    }
+  };
+  return list;
+}
