@@ -1,4 +1,4 @@
-import type { ExtendClient } from "@extendkit/core";
+import type { BaseClient } from "@extendkit/core";
 import { methodName, type RunResource, supports } from "./run-resource.ts";
 import { type CreatedRun, type RunTypeScenario, runTypeScenarios } from "./run-types.ts";
 import type { ScenarioEnv } from "./scenario-env.ts";
@@ -24,7 +24,7 @@ export interface RunTypeDriver {
   resource: RunResource;
   scenario: RunTypeScenario<RunResource>;
   env: ScenarioEnv;
-  client: ExtendClient;
+  client: BaseClient;
   cancel: IdMethod | undefined;
   remove: IdMethod | undefined;
   retrieve: IdMethod;
