@@ -7,7 +7,7 @@ import { EXIT_CODES } from "@extendkit/cli";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { PURGE, servedEmulator } from "./served.ts";
 
-const BIN = join(import.meta.dirname, "..", "dist", "cli.mjs");
+const BIN = join(import.meta.dirname, "..", "dist", "cli.js");
 let dir: string;
 let close: (() => Promise<void>) | undefined;
 beforeEach(async () => {
