@@ -5,6 +5,7 @@ import { createBrowserClient } from "@extendkit/browser";
 import { createProxyHandler } from "@extendkit/browser/proxy";
 import {
   ApiError,
+  type BaseClient,
   createClient,
   type ExtendClient,
   type ParseRunStatus,
@@ -44,8 +45,14 @@ export const clients: ExtendClient[] = [
   createNodeClient(),
   createDenoClient(),
   createWorkersClient({ EXTEND_API_KEY: "x" } satisfies ExtendEnv),
+];
+// The browser client has no bulk helpers (createBaseClient); every server client is a BaseClient too.
+export const anyClients: BaseClient[] = [
+  ...clients,
   createBrowserClient({ proxyUrl: "/api/extend" }),
 ];
+// @ts-expect-error the browser client has no bulk helpers
+void createBrowserClient({ proxyUrl: "/api/extend" }).runs.deleteMany([]);
 export const handler = toNodeHandler(createProxyHandler({ apiKey: "x", authorize: () => true }));
 
 // @ts-expect-error run ids are strings
