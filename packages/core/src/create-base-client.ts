@@ -1,5 +1,6 @@
 import type { Client, Middleware } from "openapi-fetch";
 import { buildResources } from "./build-resources.ts";
+import type { ClientConfig } from "./client-config.ts";
 import type { ClientOptions } from "./client-options.ts";
 import type { ClientRuntime } from "./client-runtime.ts";
 import { createFetchClient } from "./create-fetch-client.ts";
@@ -34,7 +35,11 @@ export type BaseClient = ExtendResources & {
 
 /** Creates a client without the bulk helpers. Throws `InvalidArgumentError` on bad options. */
 export function createBaseClient(options: ClientOptions): BaseClient {
-  const config = resolveConfig(options);
+  return baseClientFromConfig(resolveConfig(options));
+}
+
+/** `createBaseClient` from options already resolved, so `createClient` resolves them only once. */
+export function baseClientFromConfig(config: ClientConfig): BaseClient {
   const transport = createTransport(config);
   const raw = createFetchClient<paths>({
     baseUrl: config.baseUrl,

@@ -1,6 +1,6 @@
 import { type BulkRuns, createBulkRuns } from "./bulk/create-bulk-runs.ts";
 import type { ClientOptions } from "./client-options.ts";
-import { type BaseClient, createBaseClient } from "./create-base-client.ts";
+import { type BaseClient, baseClientFromConfig } from "./create-base-client.ts";
 import type { RunsRouter } from "./create-runs-router.ts";
 import { resolveConfig } from "./resolve-config.ts";
 
@@ -15,11 +15,12 @@ export type ExtendClient = Omit<BaseClient, "runs"> & {
 
 /** Creates a client for Extend's run API. Throws `InvalidArgumentError` on bad options. */
 export function createClient(options: ClientOptions): ExtendClient {
-  const client = createBaseClient(options);
+  const config = resolveConfig(options);
+  const client = baseClientFromConfig(config);
   // The bulk helpers send through a client of the same options without retries: they own retries.
   const bulk = createBulkRuns(
     (fetch) => createClient({ ...options, maxRetries: 0, fetch }),
-    resolveConfig(options),
+    config,
   );
   Object.assign(client.runs, bulk);
   return client as ExtendClient;
