@@ -22,6 +22,7 @@ import { fileURLToPath } from "node:url";
 import openapiTS, { astToString, NULL, oapiRef, STRING, tsIntersection } from "openapi-typescript";
 import ts from "typescript";
 import { parse } from "yaml";
+import { decodeOperations } from "../packages/core/src/decode-operations.ts";
 
 const root = new URL("../", import.meta.url);
 const specUrl = new URL("spec/openapi.yaml", root);
@@ -144,27 +145,59 @@ function schemasFile(spec: Spec): string {
 }
 
 function operationsFile(table: Row[]): string {
-  const entries = table.map((r) => {
-    const row = {
-      operationId: r.operationId,
-      resource: r.resource,
-      name: r.name,
-      kind: r.kind,
-      httpMethod: r.httpMethod,
-      path: r.path,
-      pathParams: r.pathParams,
-      queryParams: r.queryParams,
-      hasBody: r.hasBody,
-      deprecated: r.deprecated,
-    };
-    return `  ${JSON.stringify(row)},`;
+  const full = table.map((r) => ({
+    operationId: r.operationId,
+    resource: r.resource,
+    name: r.name,
+    kind: r.kind,
+    httpMethod: r.httpMethod,
+    path: r.path,
+    pathParams: r.pathParams,
+    queryParams: r.queryParams,
+    hasBody: r.hasBody,
+    deprecated: r.deprecated,
+  }));
+  const encoded = full.map((row) => {
+    const parts = [row.operationId, row.path];
+    if (row.queryParams.length > 0) parts.push(`?${row.queryParams.join(",")}`);
+    const clientName = row.resource === null ? row.name : `${row.resource}.${row.name}`;
+    if (clientName !== row.operationId) parts.push(`@${clientName}`);
+    if (row.deprecated) parts.push("!");
+    return parts.join(" ");
   });
-  return `${HEADER}import type { OperationSpec } from "../operation-spec.ts";
+  // The compact form must say everything the spec does: decode it with the client's own decoder.
+  const decoded = decodeOperations(encoded);
+  full.forEach((row, i) => {
+    if (JSON.stringify(decoded[i]) !== JSON.stringify(row)) {
+      throw new Error(
+        `gen: ${row.operationId} does not survive the compact table (decode-operations.ts):\n  spec:    ${JSON.stringify(row)}\n  decoded: ${JSON.stringify(decoded[i])}`,
+      );
+    }
+  });
+  const types = full.map((row) => {
+    const fields = Object.entries(row).map(([key, value]) => {
+      const type = Array.isArray(value)
+        ? `readonly [${value.map((v) => JSON.stringify(v)).join(", ")}]`
+        : JSON.stringify(value);
+      return `readonly ${key}: ${type}`;
+    });
+    return `  { ${fields.join("; ")} },`;
+  });
+  return `${HEADER}import { decodeOperations } from "../decode-operations.ts";
 
-/** Every operation of the spec, in spec order. The client builds its resource methods from it. */
-export const operationTable = [
-${entries.join("\n")}
-] as const satisfies readonly OperationSpec[];
+/** The operation table's exact type: every field of every operation as a literal. */
+export type OperationTable = readonly [
+${types.join("\n")}
+];
+
+/**
+ * Every operation of the spec, in spec order. The client builds its resource methods from it.
+ * Stored compactly (one string per operation; see decode-operations.ts) because every client
+ * bundles it.
+ */
+export const operationTable: OperationTable = /* @__PURE__ */ decodeOperations([
+${encoded.map((e) => `  ${JSON.stringify(e)},`).join("\n")}
+]) as unknown as OperationTable;
 `;
 }
 

@@ -2,24 +2,17 @@ import { assertIdPrefix } from "./assert-id-prefix.ts";
 import { assertPathParam } from "./assert-path-param.ts";
 import { checkRequestOptions } from "./check-request-options.ts";
 import { checkResultId } from "./check-result-id.ts";
-import type { ClientRuntime } from "./client-runtime.ts";
+import type { CallAnswer, CallParams, ClientRuntime } from "./client-runtime.ts";
 import { createApiError } from "./create-api-error.ts";
 import { createCallContext } from "./create-call-context.ts";
 import { ExtendError } from "./extend-error.ts";
+import { InvalidArgumentError } from "./invalid-argument-error.ts";
 import { markAlreadyDeleted } from "./is-already-deleted.ts";
 import { NotCancellableError } from "./not-cancellable-error.ts";
 import type { OperationSpec } from "./operation-spec.ts";
 import { parseRetryAfter } from "./parse-retry-after.ts";
-import { parsedBodies } from "./parsed-bodies.ts";
 import { prepareOperation } from "./prepare-operation.ts";
 import { sendWithRetries } from "./send-with-retries.ts";
-
-/** openapi-fetch's `request`, loosened: the operation table, not the type checker, pairs paths and methods. */
-type LooseRequest = (
-  method: string,
-  path: string,
-  init: Record<string, unknown>,
-) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
 
 /** The arguments of one resource method call, already sorted by `buildResources`. */
 export interface OperationCall {
@@ -29,12 +22,16 @@ export interface OperationCall {
 }
 
 /**
- * Sends one operation through openapi-fetch and resolves to the parsed body of a 2xx answer.
- * Non-2xx answers throw the per-status `ApiError` subclass; a 400/409/422 to a cancel throws
- * `NotCancellableError`. A DELETE whose retry found the run gone resolves to a client-built result
- * that `isAlreadyDeleted` recognises. When the operation has both a body and query parameters
- * (sync `parse`), the table's query keys are taken out of `request` and the rest is the body.
- * Every error leaving here is free of the API key.
+ * Sends one operation and resolves to the parsed body of a 2xx answer. Non-2xx answers throw the
+ * per-status `ApiError` subclass; a 400/409/422 to a cancel throws `NotCancellableError`. A DELETE
+ * whose retry found the run gone resolves to a client-built result that `isAlreadyDeleted`
+ * recognises. When the operation has both a body and query parameters (sync `parse`), the table's
+ * query keys are taken out of `request` and the rest is the body. Every error leaving here is free
+ * of the API key.
+ *
+ * The call goes straight to the transport (`prepareOperation` → `sendWithRetries`), one `Request`
+ * per attempt, unless the client has middleware registered (`rt.viaMiddleware`), which must see
+ * one request and one response per call through openapi-fetch.
  */
 export async function callOperation(
   rt: ClientRuntime,
@@ -51,12 +48,13 @@ export async function callOperation(
 async function send(rt: ClientRuntime, op: OperationSpec, call: OperationCall): Promise<unknown> {
   const { config } = rt;
   const options = checkRequestOptions(op, call.options);
-  const params: { path?: Record<string, unknown>; query?: Record<string, unknown> } = {};
+  const params: CallParams = {};
   const idName = op.pathParams[0];
+  const id = call.id as string;
   if (idName !== undefined) {
-    assertPathParam(idName, call.id);
-    if (config.strictIds) assertIdPrefix(op.resource, call.id);
-    params.path = { [idName]: call.id };
+    assertPathParam(idName, id);
+    if (config.strictIds) assertIdPrefix(op.resource, id);
+    params.path = { [idName]: id };
   }
   let body: Record<string, unknown> | undefined;
   if (call.request !== undefined && op.hasBody) {
@@ -72,43 +70,17 @@ async function send(rt: ClientRuntime, op: OperationSpec, call: OperationCall): 
   } else if (call.request !== undefined) {
     params.query = call.request;
   }
+  if (op.kind === "list") checkMaxPageSize(op, params.query?.maxPageSize);
   const ctx = createCallContext(config, op.kind, options);
-  const id = call.id as string;
-  let error: unknown;
-  let response: { readonly status: number; readonly statusText: string; readonly headers: Headers };
-  if (rt.middleware.length === 0) {
-    // Nothing else would see this call: one Request per attempt, built by the transport, and the
-    // answer comes back already read and parsed (reliability contract unchanged: same retries,
-    // timers, checks and errors as through openapi-fetch).
-    const headers = options?.headers;
+  const headers = options?.headers;
+  let answer: CallAnswer | undefined = await rt.viaMiddleware?.(op, params, body, headers, ctx);
+  if (answer === undefined) {
     const prepared = prepareOperation(config, op, params, body, headers, ctx);
-    const answer = await sendWithRetries(prepared, ctx, config);
-    if (answer.status < 300) return checkResultId(op, id, answer.json, answer, config.redactor);
-    response = answer;
-    error = errorBody(answer.text);
-  } else {
-    // Middleware sees one request and one response per call: go through openapi-fetch.
-    const request = rt.raw.request as unknown as LooseRequest;
-    const sent = await request(op.httpMethod, op.path, {
-      params,
-      ...(body !== undefined && { body }),
-      ...(options?.headers !== undefined && { headers: options.headers }),
-      fetch: (r: Request) => rt.transport(r, ctx),
-      // The transport has parsed the body already (`parsedBodies`); openapi-fetch need not.
-      parseAs: "stream",
-    });
-    if (sent.response.ok)
-      return checkResultId(
-        op,
-        id,
-        await successBody(sent.response),
-        sent.response,
-        config.redactor,
-      );
-    response = sent.response;
-    error = sent.error;
+    const sent = await sendWithRetries(prepared, ctx, config);
+    answer = { ...sent, body: sent.status < 300 ? sent.json : errorBody(sent.text) };
   }
-  if (op.kind === "delete" && response.status === 404 && ctx.confirmedAbsent) {
+  if (answer.status < 300) return checkResultId(op, id, answer.body, answer, config.redactor);
+  if (op.kind === "delete" && answer.status === 404 && ctx.confirmedAbsent) {
     return markAlreadyDeleted(
       op.resource === "processorRuns"
         ? {
@@ -121,18 +93,18 @@ async function send(rt: ClientRuntime, op: OperationSpec, call: OperationCall): 
   }
   const apiError = createApiError(
     {
-      status: response.status,
-      statusText: response.statusText,
-      body: error,
-      headers: response.headers,
+      status: answer.status,
+      statusText: answer.statusText,
+      body: answer.body,
+      headers: answer.headers,
       method: op.httpMethod.toUpperCase(),
       path: idName === undefined ? op.path : op.path.replace(`{${idName}}`, encodeURIComponent(id)),
       attempts: ctx.attempts,
-      retryAfterMs: parseRetryAfter(response.headers, config.clock.now()),
+      retryAfterMs: parseRetryAfter(answer.headers, config.clock.now()),
     },
     config.redactor,
   );
-  if (op.kind === "cancel" && [400, 409, 422].includes(response.status)) {
+  if (op.kind === "cancel" && [400, 409, 422].includes(answer.status)) {
     throw new NotCancellableError({ id, cause: apiError });
   }
   throw apiError;
@@ -147,11 +119,15 @@ function errorBody(text: string): unknown {
   }
 }
 
-/** The parsed 2xx body: from the transport, or parsed here if middleware replaced the response. */
-async function successBody(response: Response): Promise<unknown> {
-  if (parsedBodies.has(response)) return parsedBodies.get(response);
-  const text = await response.text();
-  return text === "" ? undefined : JSON.parse(text);
+/** `maxPageSize` must be a positive integer (reliability PG5); the API documents no maximum. */
+function checkMaxPageSize(op: OperationSpec, value: unknown): void {
+  if (value === undefined || (typeof value === "number" && Number.isInteger(value) && value >= 1))
+    return;
+  // Query values may come as strings, as they travel.
+  if (typeof value === "string" && /^[1-9][0-9]*$/.test(value)) return;
+  throw new InvalidArgumentError(
+    `${op.operationId}: maxPageSize must be an integer >= 1, got ${JSON.stringify(value)}`,
+  );
 }
 
 /**

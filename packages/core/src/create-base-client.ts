@@ -1,22 +1,26 @@
 import type { Client, Middleware } from "openapi-fetch";
-import { buildResources } from "./build-resources.ts";
+import { buildResources, sortArguments } from "./build-resources.ts";
+import { callOperation } from "./call-operation.ts";
 import type { ClientConfig } from "./client-config.ts";
 import type { ClientOptions } from "./client-options.ts";
 import type { ClientRuntime } from "./client-runtime.ts";
 import { createFetchClient } from "./create-fetch-client.ts";
+import { createMiddlewarePath } from "./create-middleware-path.ts";
 import { createRunsRouter, type RunsRouter } from "./create-runs-router.ts";
 import { createTransport } from "./create-transport.ts";
 import type { paths } from "./generated/openapi.ts";
 import { operationTable } from "./generated/operations.ts";
 import { LazyRequest } from "./lazy-request.ts";
+import { listMethod } from "./list-method.ts";
 import { resolveConfig } from "./resolve-config.ts";
 import { serializePath } from "./serialize-path.ts";
+import { waitForMethod } from "./wait-for-method.ts";
 import type { ExtendResources } from "./with-wait-for.ts";
 
 /**
- * The client without the bulk helpers: every resource of the spec (with `waitFor`), `runs`
- * routing, middleware, and `raw`. `createClient` adds `deleteMany`, `cancelMany` and `find` to
- * `runs`; code that never bulk-deletes (a browser page) builds this one and ships ~6 kB gzip less.
+ * The client without the bulk helpers: every resource of the spec (with `waitFor` and paginated
+ * lists), `runs` routing, middleware, and `raw`. `createClient` adds `deleteMany`, `cancelMany`
+ * and `find` to `runs`; `createLiteClient` keeps only the resource methods.
  */
 export type BaseClient = ExtendResources & {
   /** Operations on a run of any type, routed by id prefix. */
@@ -51,8 +55,21 @@ export function baseClientFromConfig(config: ClientConfig): BaseClient {
     redirect: "manual",
   });
   const middleware = trackMiddleware(raw);
-  const rt: ClientRuntime = { raw, transport, config, middleware };
-  return Object.assign(buildResources(rt, operationTable), {
+  const rt: ClientRuntime = {
+    config,
+    viaMiddleware: createMiddlewarePath(raw, transport, middleware),
+  };
+  const resources = buildResources(operationTable, (op) =>
+    op.kind === "list"
+      ? (...args) => listMethod(rt, op, sortArguments(op, args))
+      : (...args) => callOperation(rt, op, sortArguments(op, args)),
+  );
+  for (const op of operationTable) {
+    if (op.kind === "retrieve" && op.resource !== null) {
+      (resources[op.resource] as Record<string, unknown>).waitFor = waitForMethod(rt, op);
+    }
+  }
+  return Object.assign(resources as unknown as ExtendResources, {
     runs: createRunsRouter(rt, operationTable),
     raw,
     use: (...middleware: Middleware[]) => raw.use(...middleware),

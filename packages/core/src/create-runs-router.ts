@@ -7,7 +7,8 @@ import type { runTypes } from "./generated/run-types.ts";
 import { InvalidArgumentError } from "./invalid-argument-error.ts";
 import type { OperationKind, OperationSpec } from "./operation-spec.ts";
 import type { RequestOptions } from "./request-options.ts";
-import { type WaitForOptions, waitFor } from "./wait-for.ts";
+import type { WaitForOptions } from "./wait-for.ts";
+import { waitForMethod } from "./wait-for-method.ts";
 import type { RunOf } from "./with-wait-for.ts";
 
 /** A resource that `client.runs` can route an id to (spec `x-extendkit-run-types`). */
@@ -69,15 +70,7 @@ export function createRunsRouter(rt: ClientRuntime, table: readonly OperationSpe
     delete: call("delete", "delete") as RunsRouter["delete"],
     waitFor: async (id, options) => {
       const op = route(id, "retrieve", "waitFor");
-      const read = (runId: string, callOptions: RequestOptions) =>
-        callOperation(rt, op, { id: runId, request: undefined, options: callOptions });
-      return (await waitFor(
-        read,
-        id,
-        options as WaitForOptions<unknown>,
-        rt.config,
-        op.path,
-      )) as AnyRun;
+      return (await waitForMethod(rt, op)(id, options as WaitForOptions<unknown>)) as AnyRun;
     },
     resourceFor: (id) => (typeof id === "string" ? findRunType(id)?.resource : undefined),
   };

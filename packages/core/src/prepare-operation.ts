@@ -1,53 +1,65 @@
-import {
-  createFinalURL,
-  createQuerySerializer,
-  defaultBodySerializer,
-  mergeHeaders,
-  removeTrailingSlash,
-} from "openapi-fetch";
 import { addClientHeaders } from "./add-client-headers.ts";
 import type { CallContext } from "./call-context.ts";
 import type { ClientConfig } from "./client-config.ts";
+import type { CallParams } from "./client-runtime.ts";
+import { InvalidArgumentError } from "./invalid-argument-error.ts";
 import type { OperationSpec } from "./operation-spec.ts";
 import type { PreparedRequest } from "./prepare-request.ts";
-import { serializePath } from "./serialize-path.ts";
-
-const querySerializer = createQuerySerializer();
-const serializeBody = defaultBodySerializer as (body: unknown, headers?: Headers) => string;
 
 /**
  * Builds a resource call's request straight from the operation table, for the transport to send
- * without openapi-fetch in between (used while no middleware is registered). It produces what
- * openapi-fetch followed by `prepareRequest` would: the same URL (openapi-fetch's own URL, query
- * and body serializers, `serializePath` for the id), the same header merge (JSON content type,
- * then the caller's headers, then the client's), but builds no `Request` of its own.
+ * without openapi-fetch in between. It produces what openapi-fetch followed by `prepareRequest`
+ * would (test/direct-path.test.ts compares them): the base URL without trailing slashes, the id
+ * (validated by the caller) as one percent-encoded segment, the query in form style (arrays
+ * repeated, `null`/`undefined` left out, values percent-encoded), a JSON body, and the same header
+ * merge (JSON content type, then the caller's headers, then the client's). The path id is the
+ * only path parameter the API has.
  */
 export function prepareOperation(
   config: ClientConfig,
   op: OperationSpec,
-  params: { path?: Record<string, unknown>; query?: Record<string, unknown> },
+  params: CallParams,
   body: Record<string, unknown> | undefined,
   callerHeaders: Record<string, string> | undefined,
   ctx: CallContext,
 ): PreparedRequest {
-  const url = createFinalURL(op.path, {
-    baseUrl: removeTrailingSlash(config.baseUrl),
-    params,
-    querySerializer,
-    pathSerializer: serializePath,
-  });
-  const serialized =
-    body === undefined ? undefined : serializeBody(body, mergeHeaders(callerHeaders));
-  const headers = mergeHeaders(
-    serialized === undefined ? {} : { "Content-Type": "application/json" },
-    callerHeaders,
+  const idName = op.pathParams[0];
+  const path =
+    idName === undefined
+      ? op.path
+      : op.path.replace(`{${idName}}`, encodeURIComponent(params.path?.[idName] as string));
+  const base = config.baseUrl.replace(/\/+$/, "");
+  const url = base + path + querySuffix(op, params.query);
+  const headers = new Headers(
+    body === undefined ? undefined : { "content-type": "application/json" },
   );
+  for (const [name, value] of Object.entries(callerHeaders ?? {})) {
+    if (value === null) headers.delete(name);
+    else if (value !== undefined) headers.set(name, value);
+  }
   addClientHeaders(headers, config, ctx);
   return {
     url,
     method: op.httpMethod.toUpperCase(),
-    path: new URL(url).pathname,
+    path: new URL(base).pathname.replace(/\/+$/, "") + path,
     headers,
-    body: serialized,
+    body: body === undefined ? undefined : JSON.stringify(body),
   };
+}
+
+/** `?a=1&b=x%20y` from the query object (empty when nothing is set). */
+function querySuffix(op: OperationSpec, query: Record<string, unknown> | undefined): string {
+  const parts: string[] = [];
+  for (const [name, value] of Object.entries(query ?? {})) {
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (item === undefined || item === null) continue;
+      if (typeof item === "object") {
+        throw new InvalidArgumentError(
+          `${op.operationId}: query parameter ${JSON.stringify(name)} must be a string, number or boolean`,
+        );
+      }
+      parts.push(`${encodeURIComponent(name)}=${encodeURIComponent(String(item))}`);
+    }
+  }
+  return parts.length === 0 ? "" : `?${parts.join("&")}`;
 }

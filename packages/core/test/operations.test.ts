@@ -1,10 +1,14 @@
-import { createClient } from "@extendkit/core";
+import { createClient, createLiteClient } from "@extendkit/core";
 import { describe, expect, it } from "vitest";
 import { exampleCalls } from "./spec-operations.ts";
 
 const calls = exampleCalls();
 
-describe("every spec operation", () => {
+// The full client and the lite client share the call path: both must send exactly the spec's request.
+describe.each([
+  ["createClient", createClient],
+  ["createLiteClient", createLiteClient],
+] as const)("every spec operation (%s)", (_factory, create) => {
   it("covers all 51 run operations of REFERENCE §2", () => {
     expect(calls).toHaveLength(51);
     expect(new Set(calls.map((c) => c.clientMethod)).size).toBe(51);
@@ -14,7 +18,7 @@ describe("every spec operation", () => {
     "%s sends the spec's method, path, headers, query and body and returns the parsed body",
     async (_name, call) => {
       const seen: Request[] = [];
-      const client = createClient({
+      const client = create({
         apiKey: "sk_test_operations",
         baseUrl: "https://api.example.test",
         workspaceId: "ws_test",

@@ -1,7 +1,9 @@
 /**
  * @module
- * Cloudflare Workers adapter of extendkit: `createClient(env)` configured from the Worker's
- * bindings, and everything else of `@extendkit/core`.
+ * Cloudflare Workers adapter of extendkit: `createClient(env)` and `createLiteClient(env)`
+ * configured from the Worker's bindings, and everything else of `@extendkit/core`.
  */
 export * from "@extendkit/core";
-export { createClient, type ExtendEnv, WORKERS_MAX_CONCURRENCY } from "./create-client.ts";
+export { createClient, type ExtendEnv } from "./create-client.ts";
+export { createLiteClient } from "./create-lite-client.ts";
+export { WORKERS_MAX_CONCURRENCY } from "./worker-options.ts";

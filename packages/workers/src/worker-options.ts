@@ -1,0 +1,20 @@
+import { type ClientOptions, optionsFromEnv } from "@extendkit/core";
+
+/** Workers allow 6 simultaneous open connections per invocation; the client never needs a 7th. */
+export const WORKERS_MAX_CONCURRENCY = 6;
+
+/**
+ * Client options from a Worker's `env` bindings (`EXTEND_API_KEY`, …; non-string bindings are
+ * ignored) and `overrides`, which win; `maxConcurrency` defaults to `WORKERS_MAX_CONCURRENCY`.
+ */
+export function workerOptions(env: object, overrides: Partial<ClientOptions>): ClientOptions {
+  const bindings = env as Record<string, unknown>;
+  const read = (name: string) => {
+    const value = bindings?.[name];
+    return typeof value === "string" ? value : undefined;
+  };
+  return {
+    maxConcurrency: WORKERS_MAX_CONCURRENCY,
+    ...optionsFromEnv(read, overrides, "the Worker's env bindings"),
+  };
+}
