@@ -77,7 +77,9 @@ async function send(rt: ClientRuntime, op: OperationSpec, call: OperationCall): 
   if (answer === undefined) {
     const prepared = prepareOperation(config, op, params, body, headers, ctx);
     const sent = await sendWithRetries(prepared, ctx, config);
-    answer = { ...sent, body: sent.status < 300 ? sent.json : errorBody(sent.text) };
+    const { status, statusText, headers: answerHeaders } = sent;
+    const parsed = status < 300 ? sent.json : errorBody(sent.text);
+    answer = { status, statusText, headers: answerHeaders, body: parsed };
   }
   if (answer.status < 300) return checkResultId(op, id, answer.body, answer, config.redactor);
   if (op.kind === "delete" && answer.status === 404 && ctx.confirmedAbsent) {

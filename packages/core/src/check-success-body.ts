@@ -22,23 +22,20 @@ export function checkSuccessBody(
   ctx: CallContext,
   config: ClientConfig,
 ): unknown {
-  const refuse = (reason: ResponseErrorReason, detail: string): never => {
-    throw new ResponseError(detail, {
-      reason,
-      status: response.status,
-      method: prepared.method,
-      path: prepared.path,
-      headers: config.redactor.value(response.headers),
-      excerpt: excerpt(response.text, config.redactor),
-    });
-  };
+  const contentType = response.headers.get("content-type");
+  // The common case first, without allocating: a JSON body that parses.
+  if (contentType === null || isJsonContentType(contentType)) {
+    try {
+      return JSON.parse(response.text);
+    } catch {}
+  }
   if (/^\s*$/.test(response.text)) {
     if (ctx.kind === "delete") return undefined;
-    refuse("empty-body", "with an empty body");
+    refuse(response, prepared, config, "empty-body", "with an empty body");
   }
-  const contentType = response.headers.get("content-type");
   if (contentType !== null && !isJsonContentType(contentType)) {
-    refuse("content-type", `with ${JSON.stringify(contentType.slice(0, 60))} instead of JSON`);
+    const shown = JSON.stringify(contentType.slice(0, 60));
+    refuse(response, prepared, config, "content-type", `with ${shown} instead of JSON`);
   }
   const json = inspectJson(response.text);
   if (json.ok) return json.value;
@@ -50,5 +47,22 @@ export function checkSuccessBody(
       outcomeUnknown: true,
     });
   }
-  refuse("invalid-json", "with a body that is not valid JSON");
+  refuse(response, prepared, config, "invalid-json", "with a body that is not valid JSON");
+}
+
+function refuse(
+  response: BufferedResponse,
+  prepared: PreparedRequest,
+  config: ClientConfig,
+  reason: ResponseErrorReason,
+  detail: string,
+): never {
+  throw new ResponseError(detail, {
+    reason,
+    status: response.status,
+    method: prepared.method,
+    path: prepared.path,
+    headers: config.redactor.value(response.headers),
+    excerpt: excerpt(response.text, config.redactor),
+  });
 }

@@ -30,18 +30,20 @@ export function prepareOperation(
       : op.path.replace(`{${idName}}`, encodeURIComponent(params.path?.[idName] as string));
   const base = config.baseUrl.replace(/\/+$/, "");
   const url = base + path + querySuffix(op, params.query);
-  const headers = new Headers(
-    body === undefined ? undefined : { "content-type": "application/json" },
-  );
+  const headers: Record<string, string> =
+    body === undefined ? {} : { "content-type": "application/json" };
   for (const [name, value] of Object.entries(callerHeaders ?? {})) {
-    if (value === null) headers.delete(name);
-    else if (value !== undefined) headers.set(name, value);
+    const key = name.toLowerCase();
+    if (value === null) delete headers[key];
+    else if (value !== undefined) headers[key] = value;
   }
   addClientHeaders(headers, config, ctx);
+  // The base URL's own path (`/v1` of `https://host/v1`), without parsing a URL per call.
+  const origin = base.indexOf("/", base.indexOf("//") + 2);
   return {
     url,
     method: op.httpMethod.toUpperCase(),
-    path: new URL(base).pathname.replace(/\/+$/, "") + path,
+    path: (origin === -1 ? "" : base.slice(origin)) + path,
     headers,
     body: body === undefined ? undefined : JSON.stringify(body),
   };

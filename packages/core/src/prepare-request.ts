@@ -8,8 +8,11 @@ export interface PreparedRequest {
   readonly method: string;
   /** Path without origin or query, for messages and logs. */
   readonly path: string;
-  /** Caller headers plus credentials, version, workspace and idempotency key. */
-  readonly headers: Headers;
+  /**
+   * Caller headers plus credentials, version, workspace and idempotency key, by lower-case name.
+   * Each attempt's `Request` copies them; `sendAttempt` sets `x-extendkit-retry-count` here first.
+   */
+  readonly headers: Record<string, string>;
   /** Read once (or serialized once), so it can be sent again. */
   readonly body: ArrayBuffer | string | undefined;
 }
@@ -24,7 +27,7 @@ export async function prepareRequest(
   config: ClientConfig,
   ctx: CallContext,
 ): Promise<PreparedRequest> {
-  const headers = new Headers(request.headers);
+  const headers = Object.fromEntries(request.headers);
   addClientHeaders(headers, config, ctx);
   const body = request.body === null ? undefined : await request.arrayBuffer();
   return {

@@ -1,50 +1,39 @@
-/** Thrown by `readBody` when the stream fails part-way (connection reset, socket closed). */
-export class BodyReadError extends Error {
-  override name = "BodyReadError";
-}
+// Decodes whole bodies only (never `stream: true`), so one decoder serves every call.
+const decoder = new TextDecoder();
 
 /**
- * Reads `response`'s body as UTF-8 text (a leading BOM removed) while `signal` is live, so the
- * per-attempt timeout covers the body and not only the headers. Reads at most `limit` bytes and
- * then cancels the rest, so a large error page is not downloaded just to be discarded and its
- * connection is released before any retry. On abort the stream is cancelled and `signal.reason`
- * is thrown; a stream error is thrown as `BodyReadError` with the original as `cause`.
+ * Reads a body as UTF-8 text (a leading BOM removed) through `reader`, at most `limit` bytes, so a
+ * large error page is not downloaded just to be discarded. Each read is awaited through `settle`,
+ * the attempt's abort race (`sendAttempt`), so the attempt's timer and the caller's signal cover
+ * the body as well as the headers. The bytes are decoded once at the end (a character split
+ * between chunks decodes correctly). Resolves to `[text, done]`: `done` is false when the limit
+ * cut the body short, and the caller then cancels the reader.
  */
 export async function readBody(
-  response: Response,
-  signal: AbortSignal,
+  reader: ReadableStreamDefaultReader<Uint8Array>,
   limit: number,
-): Promise<string> {
-  if (response.body === null) return "";
-  if (signal.aborted) {
-    response.body.cancel().catch(() => {});
-    throw signal.reason;
-  }
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let text = "";
+  settle: <T>(work: Promise<T>) => Promise<T>,
+): Promise<[text: string, done: boolean]> {
+  const chunks: Uint8Array[] = [];
   let size = 0;
-  // An abort cancels the reader, which settles a pending read at once (even on a stalled stream)
-  // and releases the connection; the loop then throws the reason. One listener per body, no race
-  // per chunk.
-  const onAbort = () => reader.cancel().catch(() => {});
-  signal.addEventListener("abort", onAbort, { once: true });
-  try {
-    while (size < limit) {
-      const chunk = await reader.read().catch(wrap);
-      if (signal.aborted) throw signal.reason;
-      if (chunk.done) return text + decoder.decode();
-      size += chunk.value.byteLength;
-      text += decoder.decode(chunk.value, { stream: true });
-    }
-    return (text + decoder.decode()).slice(0, limit);
-  } finally {
-    signal.removeEventListener("abort", onAbort);
-    // Releases the connection when the body was not read to the end (limit, abort, failure).
-    reader.cancel().catch(() => {});
+  while (size < limit) {
+    const chunk = await settle(reader.read());
+    if (chunk.done) return [decode(chunks, size), true];
+    chunks.push(chunk.value);
+    size += chunk.value.byteLength;
   }
+  const text = decode(chunks, size);
+  // Cut at `limit` characters, like the bytes: an excerpt is all that is kept of such a body.
+  return [text.slice(0, limit), false];
 }
 
-function wrap(error: unknown): never {
-  throw new BodyReadError("the response body was cut off", { cause: error });
+function decode(chunks: Uint8Array[], size: number): string {
+  if (chunks.length <= 1) return decoder.decode(chunks[0]);
+  const all = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return decoder.decode(all);
 }

@@ -31,9 +31,7 @@ export async function reconcileCancel(
 ): Promise<BufferedResponse | "retry"> {
   const url = new URL(prepared.url);
   url.pathname = url.pathname.replace(/\/cancel$/, "");
-  const headers = new Headers(prepared.headers);
-  headers.delete("content-type");
-  headers.delete("idempotency-key");
+  const { "content-type": _type, "idempotency-key": _key, ...headers } = prepared.headers;
   const read: PreparedRequest = {
     url: url.href,
     method: "GET",

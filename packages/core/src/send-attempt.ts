@@ -4,7 +4,7 @@ import type { ClientConfig } from "./client-config.ts";
 import { ConnectionError } from "./connection-error.ts";
 import { forwardAbort } from "./forward-abort.ts";
 import type { PreparedRequest } from "./prepare-request.ts";
-import { BodyReadError, readBody } from "./read-body.ts";
+import { readBody } from "./read-body.ts";
 import { RedirectError } from "./redirect-error.ts";
 import { TimeoutError } from "./timeout-error.ts";
 
@@ -30,12 +30,18 @@ const NOT_SENT = new Set([
   "UND_ERR_CONNECT_TIMEOUT",
 ]);
 const TIMED_OUT = Symbol("timed out");
+const ignore = () => {};
 
 /**
  * One attempt: sends the request and reads the whole body under one timer, the shorter of the
  * per-attempt `timeout` and what is left of `totalTimeout`. Throws `AbortError` (caller's signal),
  * `TimeoutError`, `ConnectionError` (no complete response) or `RedirectError`. The timer and the
- * listener on the caller's signal are removed before it returns or throws.
+ * listeners are removed before it returns or throws.
+ *
+ * One abort listener serves the whole attempt: an abort settles whatever is being awaited (the
+ * fetch, even one that ignores its signal, or a body read) and cancels the body stream. The
+ * `x-extendkit-retry-count` header is written into `prepared.headers` before each attempt's
+ * `Request` copies them.
  */
 export async function sendAttempt(
   prepared: PreparedRequest,
@@ -44,6 +50,7 @@ export async function sendAttempt(
 ): Promise<BufferedResponse> {
   const { clock } = config;
   const controller = new AbortController();
+  const { signal } = controller;
   const unlink = forwardAbort(ctx.signal, controller);
   const remaining = ctx.deadline - clock.now();
   const limit = remaining < ctx.timeout ? "total" : "attempt";
@@ -51,17 +58,33 @@ export async function sendAttempt(
     () => controller.abort(TIMED_OUT),
     Math.max(0, Math.min(ctx.timeout, remaining)),
   );
-  const where = { method: prepared.method, path: prepared.path, attempts: ctx.attempts };
+  let stop: ((reason: unknown) => void) | undefined;
+  let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
+  const onAbort = () => {
+    stop?.(signal.reason);
+    reader?.cancel().catch(ignore);
+  };
+  signal.addEventListener("abort", onAbort, { once: true });
+  /** `work`, or the abort's reason as soon as the attempt is aborted, whichever comes first. */
+  const settle = <T>(work: Promise<T>): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      if (signal.aborted) reject(signal.reason);
+      stop = reject;
+      work.then(resolve, reject);
+    });
+  let readingBody = false;
+  let bodyDone = false;
   const fail = (error: unknown): never => {
+    const where = { method: prepared.method, path: prepared.path, attempts: ctx.attempts };
     if (ctx.signal?.aborted)
       throw new AbortError({ ...where, cause: config.redactor.error(ctx.signal.reason) });
-    if (controller.signal.reason === TIMED_OUT) {
+    if (signal.reason === TIMED_OUT) {
       const timeoutMs = limit === "attempt" ? ctx.timeout : ctx.totalTimeout;
       throw new TimeoutError({ ...where, outcomeUnknown: true, timeoutMs, limit });
     }
-    const cause = config.redactor.error(error instanceof BodyReadError ? error.cause : error);
+    const cause = config.redactor.error(error);
     const code = codeOf(cause);
-    if (error instanceof BodyReadError) {
+    if (readingBody) {
       throw new ConnectionError("the response body was cut off", {
         ...where,
         outcomeUnknown: true,
@@ -73,33 +96,41 @@ export async function sendAttempt(
     throw new ConnectionError("the request failed", { ...where, outcomeUnknown, code, cause });
   };
   try {
-    // `new Request` copies the headers, so `prepared.headers` is shared by every attempt and only
-    // copied when this attempt adds its own.
-    let headers = prepared.headers;
     if (config.retryCountHeader) {
-      headers = new Headers(headers);
-      headers.set("x-extendkit-retry-count", String(ctx.attempts - 1));
+      prepared.headers["x-extendkit-retry-count"] = String(ctx.attempts - 1);
     }
     const request = new Request(prepared.url, {
       method: prepared.method,
-      headers,
+      headers: prepared.headers,
       body: prepared.body,
-      signal: controller.signal,
+      signal,
       redirect: "manual",
     });
-    const response = await untilAborted(config.fetch, request, controller.signal).catch(fail);
+    const sent = new Promise<Response>((resolve) => resolve(config.fetch(request)));
+    const response = await settle(sent).catch((error: unknown) => {
+      // An answer that arrives after the abort is discarded; release its connection.
+      sent.then((late) => late.body?.cancel().catch(ignore), ignore);
+      return fail(error);
+    });
     if (response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400)) {
-      response.body?.cancel().catch(() => {});
+      response.body?.cancel().catch(ignore);
       throw new RedirectError({
-        ...where,
+        method: prepared.method,
+        path: prepared.path,
         status: response.status,
         location: response.headers.has("location")
           ? config.redactor.text(response.headers.get("location") ?? "")
           : null,
       });
     }
-    const limitBytes = response.ok ? Number.POSITIVE_INFINITY : ERROR_BODY_LIMIT;
-    const text = await readBody(response, controller.signal, limitBytes).catch(fail);
+    let text = "";
+    if (response.body !== null) {
+      readingBody = true;
+      reader = response.body.getReader();
+      if (signal.aborted) onAbort();
+      const limitBytes = response.ok ? Number.POSITIVE_INFINITY : ERROR_BODY_LIMIT;
+      [text, bodyDone] = await readBody(reader, limitBytes, settle).catch(fail);
+    }
     return {
       status: response.status,
       statusText: response.statusText,
@@ -108,33 +139,10 @@ export async function sendAttempt(
     };
   } finally {
     clock.clearTimeout(timer);
+    signal.removeEventListener("abort", onAbort);
+    if (!bodyDone) reader?.cancel().catch(ignore);
     unlink();
   }
-}
-
-/** `fetch(request)`, settled early by an abort even if that `fetch` ignores the signal. */
-function untilAborted(
-  fetch: (request: Request) => Promise<Response>,
-  request: Request,
-  signal: AbortSignal,
-): Promise<Response> {
-  return new Promise((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener("abort", onAbort, { once: true });
-    const settle = () => signal.removeEventListener("abort", onAbort);
-    new Promise<Response>((r) => r(fetch(request))).then(
-      (response) => {
-        settle();
-        // An answer that arrives after the abort is discarded; release its connection.
-        if (signal.aborted) response.body?.cancel().catch(() => {});
-        resolve(response);
-      },
-      (error) => {
-        settle();
-        reject(error);
-      },
-    );
-  });
 }
 
 /** The first `code` along the cause chain (undici puts it on `cause`). */

@@ -7,7 +7,7 @@ import { errorBodyRetryable } from "./error-body-retryable.ts";
 import { parseRetryAfter } from "./parse-retry-after.ts";
 import type { PreparedRequest } from "./prepare-request.ts";
 import { reconcileCancel } from "./reconcile-cancel.ts";
-import { RETRY_COST, TIMEOUT_RETRY_COST } from "./retry-budget.ts";
+import { NO_RETRY_REFUND, RETRY_COST, TIMEOUT_RETRY_COST } from "./retry-budget.ts";
 import { isRetryable } from "./retry-policy.ts";
 import { type BufferedResponse, sendAttempt } from "./send-attempt.ts";
 import { TimeoutError } from "./timeout-error.ts";
@@ -35,11 +35,16 @@ export async function sendWithRetries(
 ): Promise<BufferedResponse> {
   const { clock, log } = config;
   const { method, path } = prepared;
-  const hasKey = prepared.headers.has("idempotency-key");
-  const gate = createRetryGate(prepared, ctx, config);
+  const hasKey = "idempotency-key" in prepared.headers;
+  // Made on the first failure only: most calls succeed at once and never need one.
+  let made: ReturnType<typeof createRetryGate> | undefined;
+  const gate = () => {
+    made ??= createRetryGate(prepared, ctx, config);
+    return made;
+  };
 
   for (;;) {
-    if (ctx.signal?.aborted) throw gate.aborted();
+    if (ctx.signal?.aborted) throw gate().aborted();
     ctx.attempts++;
     if (log.enabled("debug")) {
       log("debug", `${method} ${path} attempt ${ctx.attempts}`, {
@@ -59,7 +64,9 @@ export async function sendWithRetries(
       if (ctx.kind === "cancel" && error.outcomeUnknown) {
         const settled = await reconcileCancel(prepared, ctx, config, error, sendWithRetries);
         if (settled !== "retry") return settled;
-        if (await gate.pass(gate.backoff(), "the run is still active after an unconfirmed cancel"))
+        if (
+          await gate().pass(gate().backoff(), "the run is still active after an unconfirmed cancel")
+        )
           continue;
         throw error;
       }
@@ -67,7 +74,7 @@ export async function sendWithRetries(
       const cost = error instanceof TimeoutError ? TIMEOUT_RETRY_COST : RETRY_COST;
       if (
         isRetryable(ctx.kind, failure, hasKey) &&
-        (await gate.pass(gate.backoff(), error.message, cost))
+        (await gate().pass(gate().backoff(), error.message, cost))
       ) {
         continue;
       }
@@ -83,7 +90,8 @@ export async function sendWithRetries(
       });
     }
     if (status < 300) {
-      gate.succeeded();
+      if (made === undefined) config.budget.refund(NO_RETRY_REFUND);
+      else made.succeeded();
       return response;
     }
     if (ctx.kind === "delete" && status === 404 && ctx.attempts > 1) {
@@ -96,7 +104,7 @@ export async function sendWithRetries(
     if (ctx.kind === "cancel" && ctx.attempts > 1 && CANCEL_REFUSALS.has(status)) {
       const settled = await reconcileCancel(prepared, ctx, config, response, sendWithRetries);
       if (settled !== "retry") return settled;
-      if (await gate.pass(gate.backoff(), "the run is still active after a refused cancel"))
+      if (await gate().pass(gate().backoff(), "the run is still active after a refused cancel"))
         continue;
       return response;
     }
@@ -120,7 +128,7 @@ export async function sendWithRetries(
       );
       return response;
     }
-    if (await gate.pass(advised ?? gate.backoff(), `status ${status}`)) continue;
+    if (await gate().pass(advised ?? gate().backoff(), `status ${status}`)) continue;
     return response;
   }
 }
