@@ -1,11 +1,11 @@
-import type { BaseClient } from "@extendkit/core";
+import type { RunsClient } from "@extendkit/core";
 import { methodName, type RunResource, supports } from "./run-resource.ts";
 import { type CreatedRun, type RunTypeScenario, runTypeScenarios } from "./run-types.ts";
 import type { ScenarioEnv } from "./scenario-env.ts";
 
 type IdMethod = (id: string) => Promise<unknown>;
 type Waitable = {
-  waitFor(
+  waitFor?(
     id: string,
     options: { until(run: unknown): boolean; interval: number; timeout: number },
   ): Promise<unknown>;
@@ -24,7 +24,7 @@ export interface RunTypeDriver {
   resource: RunResource;
   scenario: RunTypeScenario<RunResource>;
   env: ScenarioEnv;
-  client: BaseClient;
+  client: RunsClient;
   cancel: IdMethod | undefined;
   remove: IdMethod | undefined;
   retrieve: IdMethod;
@@ -73,7 +73,16 @@ export function createRunTypeDriver(resource: RunResource, env: ScenarioEnv): Ru
       if (time.kind === "real") {
         const { interval, timeout } = time;
         const until = (run: unknown) => stop(statusOf(run));
-        return statusOf(await methods.waitFor(id, { until, interval, timeout }));
+        // The full clients have `waitFor` on every resource; the browser client (a lite client)
+        // has it on `runs` only, which reads through the routed resource, so a legacy type whose
+        // ids route elsewhere polls its own read method instead.
+        if (typeof methods.waitFor === "function") {
+          return statusOf(await methods.waitFor(id, { until, interval, timeout }));
+        }
+        if (client.runs.resourceFor(id) === resource) {
+          return statusOf(await client.runs.waitFor(id, { until, interval, timeout }));
+        }
+        return pollUntil(() => read(id), stop, interval, timeout, `${resource} ${id}`);
       }
       let status = await read(id);
       for (let i = 0; !stop(status) && i < time.maxSteps; i++) {
@@ -84,4 +93,29 @@ export function createRunTypeDriver(resource: RunResource, env: ScenarioEnv): Ru
     },
     routedHere: (id) => client.runs.resourceFor(id) === resource,
   };
+}
+
+/**
+ * Reads until `stop(status)` holds, on the real clock: first delay `interval`, then ×1.5 up to
+ * 10 s; throws once `timeout` ms have passed without it.
+ */
+async function pollUntil(
+  read: () => Promise<string>,
+  stop: (status: string) => boolean,
+  interval: number,
+  timeout: number,
+  what: string,
+): Promise<string> {
+  const deadline = Date.now() + timeout;
+  let delay = interval;
+  let status = await read();
+  while (!stop(status)) {
+    if (Date.now() + delay > deadline) {
+      throw new Error(`${what}: still ${status} after ${timeout} ms`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    delay = Math.min(delay * 1.5, 10_000);
+    status = await read();
+  }
+  return status;
 }

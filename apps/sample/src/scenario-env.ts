@@ -1,4 +1,4 @@
-import type { BaseClient } from "@extendkit/core";
+import type { RunsClient } from "@extendkit/core";
 import type { SampleInputs } from "./sample-inputs.ts";
 
 /**
@@ -16,7 +16,7 @@ export type SampleTime =
 
 /** Where the runs live, and how time passes for them. Built by each runtime's entry. */
 export interface ScenarioEnv {
-  client: BaseClient;
+  client: RunsClient;
   inputs: SampleInputs;
   /**
    * `emulator`: every step must come out exactly as documented. `live`: a run may finish before

@@ -1,5 +1,6 @@
-// Minimal Worker: cancel and delete one extract run with @extendkit/workers (core + env bindings).
-import { createClient } from "@extendkit/workers";
+// Minimal Worker: cancel and delete one extract run with @extendkit/workers' lite client (core's
+// resource methods + env bindings), as its README recommends for the smallest Worker.
+import { createLiteClient } from "@extendkit/workers";
 
 interface Env {
   EXTEND_API_KEY: string;
@@ -8,7 +9,7 @@ interface Env {
 export default {
   async fetch(request: Request, env: Env): Promise<Response> {
     const id = new URL(request.url).searchParams.get("id") ?? "";
-    const client = createClient(env);
+    const client = createLiteClient(env);
     await client.extractRuns.cancel(id);
     await client.extractRuns.delete(id);
     return new Response("ok");

@@ -1,8 +1,9 @@
 import {
-  type BaseClient,
   type ClientOptions,
-  createBaseClient,
+  createLiteClient,
   InvalidArgumentError,
+  type RunsClient,
+  withRuns,
 } from "@extendkit/core";
 
 /** Core options that carry no credential and mean the same in a browser. */
@@ -35,12 +36,19 @@ export interface BrowserClientOptions
 const SECRET = /(?:^|[^A-Za-z0-9])(?:sk|rk)_[A-Za-z0-9]|bearer\s/i;
 
 /**
+ * The browser client: `@extendkit/core`'s lite client (every `client.<resource>.<method>`, list
+ * methods resolving to one page) plus `client.runs` (retrieve, cancel, delete and waitFor of any
+ * run by id). No `raw`, middleware or bulk helpers: they stay on the server, out of the page.
+ */
+export type BrowserClient = RunsClient;
+
+/**
  * A client for the browser: the same `client.<resource>.<method>` as `@extendkit/core`, sent to
  * `proxyUrl` with no `Authorization` header. Throws `InvalidArgumentError` when given an `apiKey`
  * (or any unknown option) or when any option looks like a secret key: a key in a page is a key
  * published to everyone who opens it.
  */
-export function createBrowserClient(options: BrowserClientOptions): BaseClient {
+export function createBrowserClient(options: BrowserClientOptions): BrowserClient {
   const given = (options ?? {}) as unknown as Record<string, unknown>;
   for (const [name, value] of Object.entries(given)) {
     if (name !== "proxyUrl" && !(PASSED as readonly string[]).includes(name)) {
@@ -63,5 +71,5 @@ export function createBrowserClient(options: BrowserClientOptions): BaseClient {
   }
   const baseUrl = new URL(options.proxyUrl, base).href.replace(/\/+$/, "");
   const passed = Object.fromEntries(PASSED.filter((k) => k in given).map((k) => [k, given[k]]));
-  return createBaseClient({ ...passed, apiKey: null, baseUrl });
+  return createLiteClient({ ...passed, apiKey: null, baseUrl }, withRuns);
 }

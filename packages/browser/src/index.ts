@@ -29,4 +29,8 @@ export {
   UnprocessableEntityError,
   WaitTimeoutError,
 } from "@extendkit/core";
-export { type BrowserClientOptions, createBrowserClient } from "./create-browser-client.ts";
+export {
+  type BrowserClient,
+  type BrowserClientOptions,
+  createBrowserClient,
+} from "./create-browser-client.ts";

@@ -3,9 +3,9 @@ import { ExtendError } from "./extend-error.ts";
 /** The caller's `signal` aborted the call. Never retried. `cause` is the signal's reason. */
 export class AbortError extends ExtendError {
   override name = "AbortError";
-  readonly method: string;
-  readonly path: string;
-  readonly attempts: number;
+  declare readonly method: string;
+  declare readonly path: string;
+  declare readonly attempts: number;
 
   constructor(init: { method: string; path: string; attempts: number; cause: unknown }) {
     super(`${init.method} ${init.path} was aborted by the caller`, { cause: init.cause });

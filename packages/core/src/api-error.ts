@@ -22,24 +22,24 @@ const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
 /** The API answered with a non-2xx status. Subclasses exist per status (`createApiError`). */
 export class ApiError extends ExtendError {
   override name = "ApiError";
-  readonly status: number;
+  declare readonly status: number;
   /** Machine code from the body (`NOT_FOUND`, …), or `HTTP_<status>` when the body has none. */
-  readonly code: string;
+  declare readonly code: string;
   /** The body's `retryable` flag when it has one; otherwise true for 408, 429, 500, 502, 503, 504. */
-  readonly retryable: boolean;
+  declare readonly retryable: boolean;
   /** `requestId` from the body, else the `x-extend-request-id` (or `x-request-id`) header. */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
   /** Documentation link the API sends with some validation errors. */
-  readonly docUrl: string | undefined;
-  readonly headers: Headers;
-  readonly method: string;
-  readonly path: string;
+  declare readonly docUrl: string | undefined;
+  declare readonly headers: Headers;
+  declare readonly method: string;
+  declare readonly path: string;
   /** Parsed JSON body, or a sanitised text excerpt of at most 1 KB (an HTML error page, …). */
-  readonly body: unknown;
+  declare readonly body: unknown;
   /** Attempts made before giving up, retries included. */
-  readonly attempts: number;
+  declare readonly attempts: number;
   /** The server's advised wait in ms (Retry-After, retry-after-ms), when it sent one. */
-  readonly retryAfterMs: number | undefined;
+  declare readonly retryAfterMs: number | undefined;
 
   constructor(init: ApiErrorInit) {
     const fields = errorFields(init.body);

@@ -20,11 +20,11 @@ export interface ConnectionErrorInit {
 /** No complete response: network failure, connection reset, or a response body cut off. */
 export class ConnectionError extends ExtendError {
   override name = "ConnectionError";
-  readonly method: string;
-  readonly path: string;
-  readonly attempts: number;
-  readonly outcomeUnknown: boolean;
-  readonly code: string | undefined;
+  declare readonly method: string;
+  declare readonly path: string;
+  declare readonly attempts: number;
+  declare readonly outcomeUnknown: boolean;
+  declare readonly code: string | undefined;
 
   constructor(message: string, init: ConnectionErrorInit) {
     super(

@@ -17,18 +17,39 @@ import { resolveConfig } from "./resolve-config.ts";
  */
 export type LiteClient = LiteResources;
 
-/** Creates a lite client. Throws `InvalidArgumentError` on bad options. */
-export function createLiteClient(options: ClientOptions): LiteClient {
-  return liteClientFromConfig(resolveConfig(options));
+/**
+ * Something a lite client can be extended with: a function of the client's runtime returning the
+ * properties to add (`withRuns` adds `runs`). Only the extensions a program passes are bundled.
+ */
+export type ClientExtension<E extends object> = (rt: ClientRuntime) => E;
+
+/**
+ * Creates a lite client, with the properties of `extend` added (`createLiteClient(options,
+ * withRuns)`). Throws `InvalidArgumentError` on bad options.
+ */
+export function createLiteClient(options: ClientOptions): LiteClient;
+export function createLiteClient<E extends object>(
+  options: ClientOptions,
+  extend: ClientExtension<E>,
+): LiteClient & E;
+export function createLiteClient(
+  options: ClientOptions,
+  extend?: ClientExtension<object>,
+): LiteClient {
+  return liteClientFromConfig(resolveConfig(options), extend);
 }
 
 /** `createLiteClient` from options already resolved. */
-export function liteClientFromConfig(config: ClientConfig): LiteClient {
+export function liteClientFromConfig(
+  config: ClientConfig,
+  extend?: ClientExtension<object>,
+): LiteClient {
   const rt: ClientRuntime = { config };
-  return buildResources(
+  const resources = buildResources(
     operationTable,
     (op) =>
       (...args) =>
         callOperation(rt, op, sortArguments(op, args)),
-  ) as unknown as LiteClient;
+  );
+  return Object.assign(resources, extend?.(rt)) as unknown as LiteClient;
 }

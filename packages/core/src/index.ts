@@ -43,11 +43,12 @@ export {
   DEFAULT_TIMEOUT,
   DEFAULT_TOTAL_TIMEOUT,
 } from "./client-options.ts";
+export type { ClientRuntime } from "./client-runtime.ts";
 export { type Clock, systemClock } from "./clock.ts";
 export { ConnectionError, type ConnectionErrorInit } from "./connection-error.ts";
 export { type BaseClient, createBaseClient } from "./create-base-client.ts";
 export { createClient, type ExtendClient } from "./create-client.ts";
-export { createLiteClient, type LiteClient } from "./create-lite-client.ts";
+export { type ClientExtension, createLiteClient, type LiteClient } from "./create-lite-client.ts";
 export type { AnyRun, RoutableResource, RunsRouter } from "./create-runs-router.ts";
 export { ExtendError } from "./extend-error.ts";
 export type { components, operations, paths } from "./generated/openapi.ts";
@@ -93,4 +94,5 @@ export { TimeoutError } from "./timeout-error.ts";
 export { VERSION } from "./version.ts";
 export { DEFAULT_WAIT_TIMEOUT, type WaitForOptions } from "./wait-for.ts";
 export { WaitTimeoutError } from "./wait-timeout-error.ts";
+export { type RunsClient, withRuns } from "./with-runs.ts";
 export type { ExtendResources, Pollable, RunOf, WithWaitFor } from "./with-wait-for.ts";

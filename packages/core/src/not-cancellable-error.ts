@@ -8,13 +8,13 @@ import { ExtendError } from "./extend-error.ts";
  */
 export class NotCancellableError extends ExtendError {
   override name = "NotCancellableError";
-  readonly id: string;
+  declare readonly id: string;
   /** The run's status when it was read back, if it was. */
-  readonly runStatus: string | undefined;
+  declare readonly runStatus: string | undefined;
   /** HTTP status and code of the refusal, when the API refused the cancel itself. */
-  readonly status: number | undefined;
-  readonly code: string | undefined;
-  readonly requestId: string | undefined;
+  declare readonly status: number | undefined;
+  declare readonly code: string | undefined;
+  declare readonly requestId: string | undefined;
   readonly retryable = false;
 
   constructor(init: { id: string; runStatus?: string; cause?: ApiError }) {

@@ -5,7 +5,7 @@ import { PaginationError } from "./pagination-error.ts";
  * so `await client.extractRuns.list(q)` works as in the official SDK; `for await` gives every
  * item of every page; `.pages()` gives every page. Nothing is sent until one of these is used.
  */
-export interface Paginated<Page, Item> extends PromiseLike<Page>, AsyncIterable<Item> {
+export interface Paginated<Page, Item> extends Promise<Page>, AsyncIterable<Item> {
   /** The first page (the one `query.nextPageToken` names, if set). Read once and kept. */
   page(): Promise<Page>;
   /** Every page in order, from the first. */
@@ -58,6 +58,9 @@ export function paginate<Page, Item>(
     then: (onFulfilled, onRejected) => page().then(onFulfilled, onRejected),
     catch: (onRejected) => page().catch(onRejected),
     finally: (onFinally) => page().finally(onFinally),
+    // Awaits, chains and settles like a Promise of the first page, so it is typed as one (a list
+    // result fits wherever a Promise of a page is expected, as the lite client's lists are).
+    [Symbol.toStringTag]: "Paginated",
     async *[Symbol.asyncIterator]() {
       for await (const current of pages()) yield* itemsOf<Item>(current);
     },

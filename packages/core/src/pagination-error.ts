@@ -6,9 +6,9 @@ import { ExtendError } from "./extend-error.ts";
  */
 export class PaginationError extends ExtendError {
   override name = "PaginationError";
-  readonly reason: "repeated-token" | "page-cap";
+  declare readonly reason: "repeated-token" | "page-cap";
   /** Pages read before stopping. */
-  readonly pages: number;
+  declare readonly pages: number;
 
   constructor(init: { reason: "repeated-token" | "page-cap"; pages: number; path: string }) {
     super(

@@ -6,10 +6,10 @@ import { ExtendError } from "./extend-error.ts";
  */
 export class RedirectError extends ExtendError {
   override name = "RedirectError";
-  readonly status: number;
-  readonly method: string;
-  readonly path: string;
-  readonly location: string | undefined;
+  declare readonly status: number;
+  declare readonly method: string;
+  declare readonly path: string;
+  declare readonly location: string | undefined;
 
   constructor(init: { status: number; method: string; path: string; location: string | null }) {
     const location = originOf(init.location);

@@ -12,14 +12,14 @@ export type ResponseErrorReason = "content-type" | "invalid-json" | "empty-body"
 /** A 2xx answer whose body is not what the operation returns. Never a success; never retried. */
 export class ResponseError extends ExtendError {
   override name = "ResponseError";
-  readonly reason: ResponseErrorReason;
-  readonly status: number;
-  readonly method: string;
-  readonly path: string;
-  readonly contentType: string | undefined;
-  readonly requestId: string | undefined;
+  declare readonly reason: ResponseErrorReason;
+  declare readonly status: number;
+  declare readonly method: string;
+  declare readonly path: string;
+  declare readonly contentType: string | undefined;
+  declare readonly requestId: string | undefined;
   /** Sanitised start of the body, at most 1 KB. */
-  readonly excerpt: string;
+  declare readonly excerpt: string;
 
   constructor(
     detail: string,

@@ -106,7 +106,10 @@ export async function sendAttempt(
       signal,
       redirect: "manual",
     });
-    const sent = new Promise<Response>((resolve) => resolve(config.fetch(request)));
+    // Called unbound: a runtime's own `fetch` passed as an option throws when `this` is not the
+    // global object (conformance H2).
+    const { fetch } = config;
+    const sent = new Promise<Response>((resolve) => resolve(fetch(request)));
     const response = await settle(sent).catch((error: unknown) => {
       // An answer that arrives after the abort is discarded; release its connection.
       sent.then((late) => late.body?.cancel().catch(ignore), ignore);

@@ -8,9 +8,9 @@ import { ConnectionError, type ConnectionErrorInit } from "./connection-error.ts
 export class TimeoutError extends ConnectionError {
   override name = "TimeoutError";
   /** The limit that fired, in milliseconds. */
-  readonly timeoutMs: number;
+  declare readonly timeoutMs: number;
   /** `"attempt"`: the per-attempt `timeout`; `"total"`: the call's `totalTimeout`. */
-  readonly limit: "attempt" | "total";
+  declare readonly limit: "attempt" | "total";
 
   constructor(init: ConnectionErrorInit & { timeoutMs: number; limit: "attempt" | "total" }) {
     const which = init.limit === "attempt" ? "timeout" : "totalTimeout";

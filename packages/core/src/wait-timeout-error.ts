@@ -3,10 +3,10 @@ import { ExtendError } from "./extend-error.ts";
 /** `waitFor` reached its `timeout` before `until` was satisfied. `lastRun` is the last read. */
 export class WaitTimeoutError extends ExtendError {
   override name = "WaitTimeoutError";
-  readonly id: string;
-  readonly timeoutMs: number;
-  readonly lastRun: unknown;
-  readonly lastStatus: string | undefined;
+  declare readonly id: string;
+  declare readonly timeoutMs: number;
+  declare readonly lastRun: unknown;
+  declare readonly lastStatus: string | undefined;
 
   constructor(init: { id: string; timeoutMs: number; lastRun: unknown; lastStatus?: string }) {
     const status = init.lastStatus === undefined ? "" : ` (last status ${init.lastStatus})`;

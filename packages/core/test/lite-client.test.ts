@@ -2,12 +2,15 @@
 // each operation's request with the full client is in operations.test.ts; these cover what differs
 // (surface, lists) and that the reliability behaviour is the same one.
 import {
+  createClient,
   createLiteClient,
   InvalidArgumentError,
   isAlreadyDeleted,
   NotCancellableError,
   NotFoundError,
   operationTable,
+  type RunsClient,
+  withRuns,
 } from "@extendkit/core";
 import { describe, expect, it } from "vitest";
 import { CANARY, captureLogger, expectNoCanary } from "./helpers/canary.ts";
@@ -95,5 +98,40 @@ describe("createLiteClient", () => {
       InvalidArgumentError,
     );
     expect(hits).toHaveLength(0);
+  });
+
+  it("withRuns adds client.runs (routed by id prefix), and no bulk helpers", async () => {
+    const clock = new VirtualClock();
+    const server = scriptedFetch([Response.json(RUN)], clock);
+    const client = createLiteClient({ apiKey: CANARY, fetch: server.fetch, clock }, withRuns);
+    expect(await clock.run(client.runs.cancel("exr_1"))).toEqual(RUN);
+    expect(server.hits[0]?.url).toBe("https://api.extend.ai/extract_runs/exr_1/cancel");
+    expect((client.runs as unknown as Record<string, unknown>).deleteMany).toBeUndefined();
+  });
+
+  it("the full client fits RunsClient, so code written for the lite one takes either", async () => {
+    const clock = new VirtualClock();
+    const server = scriptedFetch([Response.json(PAGE)], clock);
+    const full: RunsClient = createClient({ apiKey: CANARY, fetch: server.fetch, clock });
+    // A full client's list result is a Promise of the first page, as a lite client's is.
+    const listed: Promise<unknown> = full.extractRuns.list();
+    expect(Object.prototype.toString.call(listed)).toBe("[object Paginated]");
+    expect(await clock.run(Promise.resolve(listed))).toEqual(PAGE);
+  });
+
+  it("calls the given fetch unbound, as a browser's own fetch requires (conformance H2)", async () => {
+    const clock = new VirtualClock();
+    const server = scriptedFetch([Response.json(RUN)], clock);
+    const receivers: unknown[] = [];
+    // A browser's window.fetch throws "Illegal invocation" when `this` is not the global object.
+    function strictFetch(this: unknown, request: Request) {
+      receivers.push(this);
+      return server.fetch(request);
+    }
+    for (const create of [createClient, createLiteClient]) {
+      const client = create({ apiKey: CANARY, fetch: strictFetch, clock });
+      await clock.run(client.extractRuns.cancel("exr_1"));
+    }
+    expect(receivers).toEqual([undefined, undefined]);
   });
 });
