@@ -12,9 +12,14 @@ export interface CountingFetch {
   steadyAfter: number;
 }
 
+/** Node's own fetch, captured once: the counting wrapper may be installed as `globalThis.fetch`. */
+const platformFetch = globalThis.fetch;
+
 /**
  * The global fetch (undici, keep-alive) with counters, given to every contender in the loopback
- * sections: retries and 429s are counted on the wire, the same way for every client.
+ * sections: retries and 429s are counted on the wire, the same way for every client. Installed
+ * as `globalThis.fetch` for the trial (`withGlobalFetch`), so a client that uses the platform's
+ * fetch by default is measured that way, as an application would run it.
  */
 export function createCountingFetch(): CountingFetch {
   const counter: CountingFetch = {
@@ -27,7 +32,7 @@ export function createCountingFetch(): CountingFetch {
       const steady = performance.now() >= counter.steadyAfter;
       if (steady) counter.steady.requests++;
       try {
-        const response = await globalThis.fetch(input, init);
+        const response = await platformFetch(input, init);
         counter.statuses[response.status] = (counter.statuses[response.status] ?? 0) + 1;
         if (steady && response.status === 429) counter.steady.tooMany++;
         return response;
@@ -38,4 +43,14 @@ export function createCountingFetch(): CountingFetch {
     },
   };
   return counter;
+}
+
+/** Runs `work` with `fetch` installed as `globalThis.fetch`, and puts the platform's back after. */
+export async function withGlobalFetch<T>(fetch: FetchLike, work: () => Promise<T>): Promise<T> {
+  globalThis.fetch = fetch as typeof globalThis.fetch;
+  try {
+    return await work();
+  } finally {
+    globalThis.fetch = platformFetch;
+  }
 }

@@ -9,7 +9,9 @@ export const extendkit: Contender = {
   name: "extendkit",
   label: "@extendkit/core",
   create(init: ContenderInit): RunApi {
-    const client = createClient({ apiKey: init.apiKey, baseUrl: init.baseUrl, fetch: init.fetch });
+    // Handed the global fetch (loopback), it keeps its default, as an application would.
+    const fetch = init.fetch === globalThis.fetch ? {} : { fetch: init.fetch };
+    const client = createClient({ apiKey: init.apiKey, baseUrl: init.baseUrl, ...fetch });
     return {
       cancel: (id) => client.extractRuns.cancel(id),
       delete: (id) => client.extractRuns.delete(id),

@@ -1,5 +1,5 @@
 import { contenders } from "../contenders/index.ts";
-import { createCountingFetch } from "../counting-fetch.ts";
+import { createCountingFetch, withGlobalFetch } from "../counting-fetch.ts";
 import { type EmulatorHandle, startEmulator } from "../emulator-handle.ts";
 import { roundOrder } from "../interleave.ts";
 import type { SectionResult } from "../section.ts";
@@ -33,29 +33,32 @@ async function trial(
   const counting = createCountingFetch();
   const contender = contenders.find((c) => c.name === name);
   if (contender === undefined) throw new Error(name);
-  const api = contender.create({
-    fetch: counting.fetch,
-    baseUrl: emulator.url,
-    apiKey: emulator.apiKey,
-  });
-  let next = 0;
-  let failed = 0;
-  const worker = async () => {
-    while (next < ids.length) {
-      const id = ids[next++] as string;
-      try {
-        await api.cancel(id);
-        await api.delete(id);
-      } catch {
-        failed++;
+  // The counting fetch is the global fetch during the trial, as in an application.
+  return withGlobalFetch(counting.fetch, async () => {
+    const api = contender.create({
+      fetch: counting.fetch,
+      baseUrl: emulator.url,
+      apiKey: emulator.apiKey,
+    });
+    let next = 0;
+    let failed = 0;
+    const worker = async () => {
+      while (next < ids.length) {
+        const id = ids[next++] as string;
+        try {
+          await api.cancel(id);
+          await api.delete(id);
+        } catch {
+          failed++;
+        }
       }
-    }
-  };
-  const t0 = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  const seconds = (performance.now() - t0) / 1000;
-  const { left } = await emulator.report();
-  return { pairsPerSecond: (pairs - failed) / seconds, failed, left };
+    };
+    const t0 = performance.now();
+    await Promise.all(Array.from({ length: concurrency }, worker));
+    const seconds = (performance.now() - t0) / 1000;
+    const { left } = await emulator.report();
+    return { pairsPerSecond: (pairs - failed) / seconds, failed, left };
+  });
 }
 
 /**
@@ -106,15 +109,15 @@ export async function loopbackSection(options: LoopbackOptions): Promise<Section
   return {
     id: "loopback",
     title: `4. Loopback HTTP throughput against the emulator (cancel + delete pairs per second)`,
-    method: `The emulator (\`createEmulator\` + \`serve\`, real clock, strict response validation off) runs in its own process on 127.0.0.1; every client uses Node's global fetch (undici, keep-alive) through a counting wrapper. Each trial seeds fresh PROCESSING extract runs, then cancels and deletes each: ${options.sequentialPairs} pairs one at a time, and ${options.concurrentPairs} pairs with ${options.concurrency} in flight. ${options.rounds} interleaved rounds after an uncounted warm-up of ${WARMUP_PAIRS} pairs per contender; medians. 1 pair = 2 requests.`,
+    method: `The emulator (\`createEmulator\` + \`serve\`, real clock, strict response validation off) runs in its own process on 127.0.0.1; every client uses Node's global fetch (undici, keep-alive), which a counting wrapper replaces for the trial (@extendkit/core is then created without a fetch option: its default). Each trial seeds fresh PROCESSING extract runs, then cancels and deletes each: ${options.sequentialPairs} pairs one at a time, and $options.concurrentPairspairs with ${options.concurrency} in flight. $options.roundsinterleaved rounds after an uncounted warm-up of $WARMUP_PAIRSpairs per contender; medians. 1 pair = 2 requests.`,
     table: renderTable(
-      ["contender", "sequential pairs/s", "vs raw", `c${options.concurrency} pairs/s`, "vs raw"],
+      ["contender", "sequential pairs/s", "vs raw", `c$options.concurrencypairs/s`, "vs raw"],
       rows,
     ),
     notes: problems,
     goals: [
       {
-        goal: `Loopback throughput at concurrency ${options.concurrency} ≥ ${GOAL_RATIO}× raw fetch`,
+        goal: `Loopback throughput at concurrency $options.concurrency≥ $GOAL_RATIO× raw fetch`,
         measured: fmtRatio(ours),
         met: Number.isFinite(ours) ? ours >= GOAL_RATIO : undefined,
       },

@@ -11,6 +11,12 @@ export interface ClientConfig {
   readonly apiVersion: string;
   readonly workspaceId: string | undefined;
   readonly fetch: (request: Request) => Promise<Response>;
+  /**
+   * True when `fetch` is the platform's own `globalThis.fetch`, unwrapped (no `fetch` option, no
+   * `maxConcurrency`): the transport then calls `globalThis.fetch(url, init)` and skips building a
+   * `Request` of its own, which the platform would only copy into another one.
+   */
+  readonly platformFetch: boolean;
   readonly maxRetries: number;
   /** Undefined: the per-kind default (`DEFAULT_TIMEOUT`, or `DEFAULT_SYNC_TIMEOUT` for sync). */
   readonly timeout: number | undefined;

@@ -80,6 +80,7 @@ export function resolveConfig(options: ClientOptions): ClientConfig {
       userFetch ?? ((request) => globalThis.fetch(request)),
       number("maxConcurrency", 1, true),
     ),
+    platformFetch: userFetch === undefined && options.maxConcurrency === undefined,
     maxRetries: number("maxRetries", 0, true) ?? DEFAULT_MAX_RETRIES,
     timeout: number("timeout", 1),
     totalTimeout: number("totalTimeout", 1) ?? DEFAULT_TOTAL_TIMEOUT,
