@@ -43,7 +43,7 @@ describe("the bulk rate limiter against fixed 1 s windows", () => {
     // successes of the same burst (the limiter must not learn from answers still on their way).
     const fetch = async (request: Request) => {
       const response = await server.fetch(request);
-      if (response.ok) await new Promise((resolve) => clock.setTimeout(resolve, 40));
+      if (response.ok) await new Promise<void>((resolve) => clock.setTimeout(resolve, 40));
       return response;
     };
     const client = createClient({
