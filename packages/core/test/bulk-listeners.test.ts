@@ -30,10 +30,10 @@ describe("deleteMany at concurrency 32", () => {
       // A 429 with Retry-After pauses all 32 workers at once (waits under the rate limiter); 500s
       // send IDs into the backoff sleep of a retry.
       fault: ({ id, attempt }) => {
-        if (id === "exr_000040" && attempt === 1) {
+        if (id === "exr_000500" && attempt === 1) {
           return { respond: { status: 429, headers: { "retry-after": "2" } } };
         }
-        if (id !== undefined && Number(id.slice(-2)) % 7 === 0 && attempt === 1) {
+        if (id !== undefined && Number(id.slice(-3)) % 50 === 25 && attempt === 1) {
           return { respond: { status: 500 } };
         }
         return undefined;
@@ -55,7 +55,8 @@ describe("deleteMany at concurrency 32", () => {
     );
     await drainWarnings();
     expect(report.counts.deleted).toBe(600);
-    expect(server.maxInFlight).toBeGreaterThan(10);
+    // Well past the 10 listeners at which Node warns.
+    expect(server.maxInFlight).toBeGreaterThan(20);
     expect(warnings.filter((w) => w.name === "MaxListenersExceededWarning")).toEqual([]);
   });
 });

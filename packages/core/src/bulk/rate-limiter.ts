@@ -72,14 +72,16 @@ const SLOW_GROWTH = 0.001; // per second, near it: probing past a limit costs a 
 const UNLIMITED_AT = 1_000;
 const RATIO_WEIGHT = 0.05; // of each answer, in the moving ratio of refusals
 const FIRST_WINDOW = 4; // requests in flight before the first answer (slow start)
+const DOUBLING_MS = 100; // the window at most doubles this often, however fast answers come back
 const OPEN_WINDOW = 64; // slow start ends here, or at the first refusal
 
 /**
  * Creates the limiter that every bulk job of a client shares (catalogue CC2, CC4, CC8).
  *
- * - Slow start: at most 4 requests are in flight until answers come back; each success lets one
- *   more in, until 64 or the first refusal. A client that does not know the limit yet then sends
- *   a small first burst, not `concurrency` requests that are all turned away together.
+ * - Slow start: at most 4 requests are in flight at first; each success lets one more in, but the
+ *   window at most doubles every 100 ms, until 64 or the first refusal. A client that does not
+ *   know the limit yet then meets it with a few requests in flight, not `concurrency` of them all
+ *   turned away together (and arriving after the server's Retry-After was sent).
  * - Pauses: a `Retry-After` pauses every job until then. A refusal without one pauses every job
  *   for an exponential backoff (equal jitter, 0.5 s doubling to 8 s) whose level rises with each
  *   fresh refusal and falls back to 0 only once refusals are rare (under 10% of recent answers),
@@ -111,6 +113,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
   let releaseProbe: (() => void) | undefined;
   let needProbe = false;
   let window = FIRST_WINDOW;
+  let firstGrant: number | undefined;
   let inFlight = 0;
   let slotFreed: Promise<void> | undefined;
   let freeSlot: (() => void) | undefined;
@@ -178,6 +181,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
           continue;
         }
         nextSlot = now + gap;
+        firstGrant ??= now;
         inFlight++;
         const isProbe = needProbe;
         if (isProbe) {
@@ -214,8 +218,10 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
       settle(permit);
       if (!success) return;
       successes.add(permit.startedAt, now);
-      if (window < OPEN_WINDOW) window++;
-      else window = Number.POSITIVE_INFINITY;
+      if (window < OPEN_WINDOW) {
+        const cap = FIRST_WINDOW * 2 ** ((now - (firstGrant ?? now)) / DOUBLING_MS);
+        window = Math.max(window, Math.min(window + 1, Math.floor(cap)));
+      } else window = Number.POSITIVE_INFINITY;
       if (rate === undefined || rate === maxRate) return;
       const seconds = Math.max(0, now - lastGrowth) / 1000;
       lastGrowth = now;
