@@ -64,7 +64,7 @@ const BACKOFF_CAP_MS = 8_000;
 const RATE_SHARE = 0.95; // of the learned limit: under it, a fixed-window server never refuses
 const LEARN_SPAN_MS = 1_000; // successes started in the second before a refused request
 const MEASURE_MS = 5_000; // for limits under MIN_SAMPLES a second
-const MIN_SAMPLES = 5; // fewer successes than this: an outage, not a rate
+const MIN_SAMPLES = 5; // fewer successes than this: too few to remember as the limit
 const KEEP_SHARE = 0.9; // a single 429 lowers the learned limit by at most 10%
 const NEAR = 0.9; // of the learned limit: from here on the rate grows slowly
 const FAST_GROWTH = 0.05; // per second, far below the learned limit
@@ -96,7 +96,8 @@ const OPEN_WINDOW = 64; // slow start ends here, or at the first refusal
  *   refuses it. While far below the limit the rate grows by 5% a second; near it, by 0.1% a
  *   second, since probing past a limit costs a whole pause. A 429 answering a request that started
  *   before the last reaction (in flight before the pause) teaches nothing and lowers nothing.
- *   Refusals without enough successes around them (a storm, an outage) only pause.
+ *   Refusals with no success around them (a storm, an outage) only pause; with fewer than 5, the
+ *   rate is set from them but not remembered as a limit, so it grows back at 5% a second.
  */
 export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter {
   const maxRate = options.maxRate;
@@ -128,11 +129,12 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
     lesson = undefined;
     const burst = successes.startedBetween(startedAt - LEARN_SPAN_MS, at);
     const recent = successes.answeredRate(at, MEASURE_MS);
-    if (burst < MIN_SAMPLES && recent.count < MIN_SAMPLES) return;
+    if (burst === 0 && recent.count === 0) return; // a storm or an outage: the pause is all
     let learned = Math.max((burst * 1000) / LEARN_SPAN_MS, recent.perSecond);
     if (refusedRate !== undefined) learned = Math.min(learned, refusedRate);
     if (limit !== undefined) learned = Math.max(learned, limit * KEEP_SHARE);
-    limit = learned;
+    // Too few successes to tell a low limit from a storm: pace at them, but grow back fast.
+    if (burst >= MIN_SAMPLES || recent.count >= MIN_SAMPLES) limit = learned;
     rate = Math.max(minRate, Math.min(maxRate ?? Number.POSITIVE_INFINITY, learned * RATE_SHARE));
     lastGrowth = now;
   };
