@@ -61,7 +61,7 @@ export class RateLimitStop extends Error {
 
 const BACKOFF_BASE_MS = 500;
 const BACKOFF_CAP_MS = 8_000;
-const RATE_SHARE = 0.95; // of the learned limit: under it, a fixed-window server never refuses
+const RATE_SHARE = 0.95; // of the learned limit: a 5% margin for requests that bunch up in transit
 const LEARN_SPAN_MS = 1_000; // successes started in the second before a refused request
 const MEASURE_MS = 5_000; // for limits under MIN_SAMPLES a second
 const MIN_SAMPLES = 5; // fewer successes than this: too few to remember as the limit
@@ -92,8 +92,8 @@ const OPEN_WINDOW = 64; // slow start ends here, or at the first refusal
  *   before the refused one (counted when the pause ends, so answers still in flight are in), or,
  *   for limits under 5 a second, the success rate of the last 5 s; never more than the rate that
  *   was refused, and at most 10% under the limit learned before. The rate is then 95% of that
- *   limit: a server with fixed windows, which lets the limit through in every window, never
- *   refuses it. While far below the limit the rate grows by 5% a second; near it, by 0.1% a
+ *   limit: a server with fixed windows, which lets the limit through in every window, refuses it
+ *   only when answers bunch up by more than the 5% margin. While far below the limit the rate grows by 5% a second; near it, by 0.1% a
  *   second, since probing past a limit costs a whole pause. A 429 answering a request that started
  *   before the last reaction (in flight before the pause) teaches nothing and lowers nothing.
  *   Refusals with no success around them (a storm, an outage) only pause; with fewer than 5, the
