@@ -23,7 +23,15 @@ export async function sendAttempt(
       ctx.limiter.onAnswer(ctx.clock, permit, false);
       throw ctx.signal.reason;
     }
-    if (item.attempts === 0) ctx.onStart?.(item.id);
+    if (item.attempts === 0) {
+      try {
+        ctx.onStart?.(item.id);
+      } catch (error) {
+        // Every permit is settled, or the limiter would count it in flight for ever.
+        ctx.limiter.onAnswer(ctx.clock, permit, false);
+        throw error;
+      }
+    }
     try {
       const value = await call(item.signal);
       item.attempts++;
