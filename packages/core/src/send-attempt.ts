@@ -2,6 +2,7 @@ import { AbortError } from "./abort-error.ts";
 import type { CallContext } from "./call-context.ts";
 import type { ClientConfig } from "./client-config.ts";
 import { ConnectionError } from "./connection-error.ts";
+import { giveBackController, takeController } from "./controller-pool.ts";
 import { forwardAbort } from "./forward-abort.ts";
 import type { PreparedRequest } from "./prepare-request.ts";
 import { readBody } from "./read-body.ts";
@@ -49,7 +50,8 @@ export async function sendAttempt(
   config: ClientConfig,
 ): Promise<BufferedResponse> {
   const { clock } = config;
-  const controller = new AbortController();
+  const pooled = takeController();
+  const { controller } = pooled;
   const { signal } = controller;
   const unlink = forwardAbort(ctx.signal, controller);
   const remaining = ctx.deadline - clock.now();
@@ -152,6 +154,7 @@ export async function sendAttempt(
     signal.removeEventListener("abort", onAbort);
     if (!bodyDone) reader?.cancel().catch(ignore);
     unlink();
+    giveBackController(pooled);
   }
 }
 

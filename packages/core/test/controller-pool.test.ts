@@ -1,0 +1,44 @@
+// The attempt's AbortController is reused only while it has never fired (controller-pool.ts).
+import { describe, expect, it } from "vitest";
+import { giveBackController, takeController } from "../src/controller-pool.ts";
+
+describe("controller pool", () => {
+  it("gives a controller that never fired to the next attempt", () => {
+    const first = takeController();
+    giveBackController(first);
+    const second = takeController();
+    expect(second.controller).toBe(first.controller);
+    giveBackController(second);
+  });
+
+  it("never hands out a controller that was aborted", () => {
+    const used = takeController();
+    used.controller.abort("timed out");
+    giveBackController(used);
+    const next = takeController();
+    expect(next.controller).not.toBe(used.controller);
+    expect(next.controller.signal.aborted).toBe(false);
+    giveBackController(next);
+  });
+
+  it("retires a controller after 100 attempts", () => {
+    const seen = new Set<AbortController>();
+    for (let i = 0; i < 250; i++) {
+      const pooled = takeController();
+      seen.add(pooled.controller);
+      expect(pooled.uses).toBeLessThanOrEqual(100);
+      giveBackController(pooled);
+    }
+    // 250 attempts, at most 100 each: three controllers, or four if an earlier test left one part-used.
+    expect(seen.size).toBeGreaterThanOrEqual(3);
+    expect(seen.size).toBeLessThanOrEqual(4);
+  });
+
+  it("two attempts in flight never share a controller", () => {
+    const a = takeController();
+    const b = takeController();
+    expect(a.controller).not.toBe(b.controller);
+    giveBackController(a);
+    giveBackController(b);
+  });
+});
