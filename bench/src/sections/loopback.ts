@@ -109,15 +109,15 @@ export async function loopbackSection(options: LoopbackOptions): Promise<Section
   return {
     id: "loopback",
     title: `4. Loopback HTTP throughput against the emulator (cancel + delete pairs per second)`,
-    method: `The emulator (\`createEmulator\` + \`serve\`, real clock, strict response validation off) runs in its own process on 127.0.0.1; every client uses Node's global fetch (undici, keep-alive), which a counting wrapper replaces for the trial (@extendkit/core is then created without a fetch option: its default). Each trial seeds fresh PROCESSING extract runs, then cancels and deletes each: ${options.sequentialPairs} pairs one at a time, and $options.concurrentPairspairs with ${options.concurrency} in flight. $options.roundsinterleaved rounds after an uncounted warm-up of $WARMUP_PAIRSpairs per contender; medians. 1 pair = 2 requests.`,
+    method: `The emulator (\`createEmulator\` + \`serve\`, real clock, strict response validation off) runs in its own process on 127.0.0.1; every client uses Node's global fetch (undici, keep-alive), which a counting wrapper replaces for the trial (@extendkit/core is then created without a fetch option: its default). Each trial seeds fresh PROCESSING extract runs, then cancels and deletes each: ${options.sequentialPairs} pairs one at a time, and ${options.concurrentPairs} pairs with ${options.concurrency} in flight. ${options.rounds} interleaved rounds after an uncounted warm-up of ${WARMUP_PAIRS} pairs per contender; medians. 1 pair = 2 requests.`,
     table: renderTable(
-      ["contender", "sequential pairs/s", "vs raw", `c$options.concurrencypairs/s`, "vs raw"],
+      ["contender", "sequential pairs/s", "vs raw", `c${options.concurrency} pairs/s`, "vs raw"],
       rows,
     ),
     notes: problems,
     goals: [
       {
-        goal: `Loopback throughput at concurrency $options.concurrency≥ $GOAL_RATIO× raw fetch`,
+        goal: `Loopback throughput at concurrency ${options.concurrency} ≥ ${GOAL_RATIO}× raw fetch`,
         measured: fmtRatio(ours),
         met: Number.isFinite(ours) ? ours >= GOAL_RATIO : undefined,
       },

@@ -14,27 +14,42 @@
  * What sharing means: aborting a controller also aborts the earlier requests that used it, which
  * have all finished by then (each was given back only after its attempt ended), so nothing changes
  * for them. `MAX_USES` bounds the listeners one signal collects before the platform's cleanup runs
- * (undici raises a signal's listener limit to 1,500; Node warns above it).
+ * (undici raises a signal's listener limit to 1,500; Node warns above it) and keeps them few: once
+ * a signal's limit is raised, undici lists all its listeners for every new `Request` that follows
+ * it, so a long list costs each request.
+ *
+ * Each controller has one listener of its own, added once, that calls the holder's `onAbort`: an
+ * attempt sets it instead of adding and removing a listener of its own.
  */
-const MAX_USES = 100;
+const MAX_USES = 16;
 const MAX_IDLE = 64;
 
-interface Pooled {
+export interface Pooled {
   readonly controller: AbortController;
+  /** Attempts that have held it, this one included. */
   uses: number;
+  /** Called once if the controller aborts while an attempt holds it; the holder clears it when done. */
+  onAbort: (() => void) | undefined;
 }
 
 const idle: Pooled[] = [];
 
 /** A controller that has never fired, for one attempt. */
 export function takeController(): Pooled {
-  const pooled = idle.pop() ?? { controller: new AbortController(), uses: 0 };
+  const pooled = idle.pop() ?? create();
   pooled.uses++;
+  return pooled;
+}
+
+function create(): Pooled {
+  const pooled: Pooled = { controller: new AbortController(), uses: 0, onAbort: undefined };
+  pooled.controller.signal.addEventListener("abort", () => pooled.onAbort?.(), { once: true });
   return pooled;
 }
 
 /** Ends an attempt's hold on `pooled`: reused unless it fired or has served `MAX_USES` attempts. */
 export function giveBackController(pooled: Pooled): void {
+  pooled.onAbort = undefined;
   if (pooled.controller.signal.aborted || pooled.uses >= MAX_USES || idle.length >= MAX_IDLE)
     return;
   idle.push(pooled);

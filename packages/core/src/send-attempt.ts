@@ -66,7 +66,7 @@ export async function sendAttempt(
     stop?.(signal.reason);
     reader?.cancel().catch(ignore);
   };
-  signal.addEventListener("abort", onAbort, { once: true });
+  pooled.onAbort = onAbort;
   /** `work`, or the abort's reason as soon as the attempt is aborted, whichever comes first. */
   const settle = <T>(work: Promise<T>): Promise<T> =>
     new Promise<T>((resolve, reject) => {
@@ -151,7 +151,6 @@ export async function sendAttempt(
     };
   } finally {
     clock.clearTimeout(timer);
-    signal.removeEventListener("abort", onAbort);
     if (!bodyDone) reader?.cancel().catch(ignore);
     unlink();
     giveBackController(pooled);

@@ -21,17 +21,17 @@ describe("controller pool", () => {
     giveBackController(next);
   });
 
-  it("retires a controller after 100 attempts", () => {
+  it("retires a controller after 16 attempts", () => {
     const seen = new Set<AbortController>();
     for (let i = 0; i < 250; i++) {
       const pooled = takeController();
       seen.add(pooled.controller);
-      expect(pooled.uses).toBeLessThanOrEqual(100);
+      expect(pooled.uses).toBeLessThanOrEqual(16);
       giveBackController(pooled);
     }
-    // 250 attempts, at most 100 each: three controllers, or four if an earlier test left one part-used.
-    expect(seen.size).toBeGreaterThanOrEqual(3);
-    expect(seen.size).toBeLessThanOrEqual(4);
+    // 250 attempts, at most 16 each: 16 controllers, or 17 if an earlier test left one part-used.
+    expect(seen.size).toBeGreaterThanOrEqual(16);
+    expect(seen.size).toBeLessThanOrEqual(17);
   });
 
   it("two attempts in flight never share a controller", () => {
@@ -40,5 +40,19 @@ describe("controller pool", () => {
     expect(a.controller).not.toBe(b.controller);
     giveBackController(a);
     giveBackController(b);
+  });
+
+  it("calls the holder's onAbort when the controller fires, and nobody's once given back", () => {
+    const calls: string[] = [];
+    const held = takeController();
+    held.onAbort = () => calls.push("held");
+    giveBackController(held);
+    const again = takeController();
+    expect(again).toBe(held);
+    expect(again.onAbort).toBeUndefined();
+    again.onAbort = () => calls.push("again");
+    again.controller.abort("timed out");
+    expect(calls).toEqual(["again"]);
+    giveBackController(again);
   });
 });
