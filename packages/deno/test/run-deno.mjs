@@ -1,4 +1,4 @@
-// Runs the Deno suites with the deno binary of the `deno` npm package. Permissions: env for the
+// Runs the Deno suites (conformance direct and through @extendkit/browser's proxy, Deno.env) with the deno binary of the `deno` npm package. Permissions: env for the
 // four EXTEND_* variables only, net for 127.0.0.1, read for the workspace (node_modules).
 // Outside CI a missing deno binary skips loudly; under CI=true it fails.
 import { spawnSync } from "node:child_process";
@@ -31,5 +31,6 @@ run([
   "--allow-read=../..",
   "test/conformance.deno.ts",
   "test/create-client.deno.ts",
+  "test/proxy.deno.ts",
 ]);
 run(["publish", "--dry-run", "--allow-dirty"]);
