@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from "./invalid-argument-error.ts";
+import { numberProblem } from "./number-problem.ts";
 import type { OperationSpec } from "./operation-spec.ts";
 import { REQUEST_OPTION_KEYS, type RequestOptions } from "./request-options.ts";
 
@@ -32,20 +33,12 @@ export function checkRequestOptions(
   }
   for (const [key, min, integer] of [
     ["maxRetries", 0, true],
-    ["timeout", 1, false],
-    ["totalTimeout", 1, false],
+    ["timeout", 1],
+    ["totalTimeout", 1],
     ["maxPages", 1, true],
   ] as const) {
-    const value = record[key];
-    if (value === undefined) continue;
-    if (
-      typeof value !== "number" ||
-      !Number.isFinite(value) ||
-      value < min ||
-      (integer && !Number.isInteger(value))
-    ) {
-      fail(`${key} must be ${integer ? "an integer" : "a finite number"} >= ${min}`);
-    }
+    const problem = numberProblem(record[key], min, integer);
+    if (problem !== undefined) fail(`${key} ${problem}`);
   }
   if (maxPages !== undefined && op.kind !== "list") fail("maxPages applies to list methods only");
   return record as RequestOptions;

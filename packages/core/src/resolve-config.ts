@@ -13,6 +13,7 @@ import { createRedactor, type Redactor } from "./create-redactor.ts";
 import { InvalidArgumentError } from "./invalid-argument-error.ts";
 import { limitConcurrency } from "./limit-concurrency.ts";
 import { createLog } from "./logger.ts";
+import { numberProblem } from "./number-problem.ts";
 import { createRetryBudget } from "./retry-budget.ts";
 
 /** With no API key there is nothing to redact. */
@@ -51,18 +52,10 @@ export function resolveConfig(options: ClientOptions): ClientConfig {
       fail(`${name} must be a non-empty string of printable ASCII`);
     }
   }
-  const number = (name: keyof ClientOptions, min: number, integer = false) => {
-    const value = options[name];
-    if (value === undefined) return undefined;
-    if (
-      typeof value !== "number" ||
-      !(value >= min) ||
-      !Number.isFinite(value) ||
-      (integer && !Number.isInteger(value))
-    ) {
-      fail(`${name} must be ${integer ? "an integer" : "a finite number"} >= ${min}`);
-    }
-    return value as number;
+  const number = (name: keyof ClientOptions, min: number, integer?: boolean) => {
+    const problem = numberProblem(options[name], min, integer);
+    if (problem !== undefined) fail(`${name} ${problem}`);
+    return options[name] as number | undefined;
   };
   if (options.fetch !== undefined && typeof options.fetch !== "function")
     fail("fetch must be a function");
