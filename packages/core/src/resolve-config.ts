@@ -29,12 +29,17 @@ export function resolveConfig(options: ClientOptions): ClientConfig {
   const fail = (message: string) => {
     throw new InvalidArgumentError(`createClient: ${message}`);
   };
-  if (options?.apiKey === null) {
-    if (options.baseUrl === undefined) fail("apiKey null (no credentials) needs a baseUrl");
-  } else if (typeof options?.apiKey !== "string" || options.apiKey.trim() === "") {
-    fail("apiKey must be a non-empty string");
-  } else if (!HEADER_SAFE.test(options.apiKey)) {
-    fail("apiKey holds characters a header cannot carry");
+  if (options?.apiKey === null && options.baseUrl === undefined)
+    fail("apiKey null (no credentials) needs a baseUrl");
+  // Required unless null; an empty, blank or spaced key fails here, never as a bad header.
+  for (const name of ["apiKey", "apiVersion", "workspaceId"] as const) {
+    const value = options?.[name];
+    if (
+      (name === "apiKey" ? value !== null : value !== undefined) &&
+      (typeof value !== "string" || !HEADER_SAFE.test(value))
+    ) {
+      fail(`${name} must be a non-empty string of printable ASCII, no spaces`);
+    }
   }
   const baseUrl = options.baseUrl ?? DEFAULT_BASE_URL;
   if (
@@ -43,14 +48,8 @@ export function resolveConfig(options: ClientOptions): ClientConfig {
     !/^https?:$/.test(new URL(baseUrl).protocol)
   ) {
     fail(
-      `baseUrl is not an absolute http(s) URL (${JSON.stringify(String(baseUrl).slice(0, 80))})`,
+      `baseUrl must be an absolute http(s) URL, got ${JSON.stringify(String(baseUrl).slice(0, 80))}`,
     );
-  }
-  for (const name of ["apiVersion", "workspaceId"] as const) {
-    const value = options[name];
-    if (value !== undefined && (typeof value !== "string" || !HEADER_SAFE.test(value))) {
-      fail(`${name} must be a non-empty string of printable ASCII`);
-    }
   }
   const number = (name: keyof ClientOptions, min: number, integer?: boolean) => {
     const problem = numberProblem(options[name], min, integer);

@@ -64,17 +64,14 @@ export async function sendWithRetries(
       if (ctx.kind === "cancel" && error.outcomeUnknown) {
         const settled = await reconcileCancel(prepared, ctx, config, error, sendWithRetries);
         if (settled !== "retry") return settled;
-        if (
-          await gate().pass(gate().backoff(), "the run is still active after an unconfirmed cancel")
-        )
-          continue;
+        if (await gate().pass("the run is still active after an unconfirmed cancel")) continue;
         throw error;
       }
       const failure = { type: "connection", outcomeUnknown: error.outcomeUnknown } as const;
       const cost = error instanceof TimeoutError ? TIMEOUT_RETRY_COST : RETRY_COST;
       if (
         isRetryable(ctx.kind, failure, hasKey) &&
-        (await gate().pass(gate().backoff(), error.message, cost))
+        (await gate().pass(error.message, undefined, cost))
       ) {
         continue;
       }
@@ -104,8 +101,7 @@ export async function sendWithRetries(
     if (ctx.kind === "cancel" && ctx.attempts > 1 && CANCEL_REFUSALS.has(status)) {
       const settled = await reconcileCancel(prepared, ctx, config, response, sendWithRetries);
       if (settled !== "retry") return settled;
-      if (await gate().pass(gate().backoff(), "the run is still active after a refused cancel"))
-        continue;
+      if (await gate().pass("the run is still active after a refused cancel")) continue;
       return response;
     }
     const failure = {
@@ -118,17 +114,12 @@ export async function sendWithRetries(
     if (advised !== undefined && advised > config.maxRetryAfter) {
       log(
         "warn",
-        `not retrying ${method} ${path}: the server asks to wait ${advised} ms, over maxRetryAfter`,
-        {
-          method,
-          path,
-          status,
-          retryAfterMs: advised,
-        },
+        `giving up on ${method} ${path} after ${ctx.attempts} attempt(s): status ${status}; the server asks to wait ${advised} ms, over maxRetryAfter`,
+        { method, path, status, retryAfterMs: advised },
       );
       return response;
     }
-    if (await gate().pass(advised ?? gate().backoff(), `status ${status}`)) continue;
+    if (await gate().pass(`status ${status}`, advised)) continue;
     return response;
   }
 }
