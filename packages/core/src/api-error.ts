@@ -57,7 +57,7 @@ export class ApiError extends ExtendError {
     const wait =
       init.retryAfterMs === undefined
         ? ""
-        : `; the server asks to wait ${Math.ceil(init.retryAfterMs / 1000)} s before retrying`;
+        : `; wait ${Math.ceil(init.retryAfterMs / 1000)} s before retrying`;
     const id = requestId === undefined ? "" : ` (request ${requestId})`;
     super(`${init.method} ${init.path} failed with ${init.status} ${code}: ${detail}${wait}${id}`);
     this.status = init.status;

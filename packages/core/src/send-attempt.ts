@@ -130,9 +130,8 @@ export async function sendAttempt(
         method: prepared.method,
         path: prepared.path,
         status: response.status,
-        location: response.headers.has("location")
-          ? config.redactor.text(response.headers.get("location") ?? "")
-          : null,
+        // No Location header: "", which names no origin, like null.
+        location: config.redactor.text(response.headers.get("location") ?? ""),
       });
     }
     let text = "";

@@ -64,7 +64,7 @@ export async function sendWithRetries(
       if (ctx.kind === "cancel" && error.outcomeUnknown) {
         const settled = await reconcileCancel(prepared, ctx, config, error, sendWithRetries);
         if (settled !== "retry") return settled;
-        if (await gate().pass("the run is still active after an unconfirmed cancel")) continue;
+        if (await gate().pass("run still active after an unconfirmed cancel")) continue;
         throw error;
       }
       const failure = { type: "connection", outcomeUnknown: error.outcomeUnknown } as const;
@@ -93,7 +93,7 @@ export async function sendWithRetries(
     }
     if (ctx.kind === "delete" && status === 404 && ctx.attempts > 1) {
       ctx.confirmedAbsent = true;
-      log("info", `${method} ${path}: 404 after a retried DELETE; the run is already deleted`, {
+      log("info", `${method} ${path}: 404 after a retry: already deleted`, {
         path,
       });
       return response;
@@ -101,7 +101,7 @@ export async function sendWithRetries(
     if (ctx.kind === "cancel" && ctx.attempts > 1 && CANCEL_REFUSALS.has(status)) {
       const settled = await reconcileCancel(prepared, ctx, config, response, sendWithRetries);
       if (settled !== "retry") return settled;
-      if (await gate().pass("the run is still active after a refused cancel")) continue;
+      if (await gate().pass("run still active after a refused cancel")) continue;
       return response;
     }
     const failure = {
@@ -114,7 +114,7 @@ export async function sendWithRetries(
     if (advised !== undefined && advised > config.maxRetryAfter) {
       log(
         "warn",
-        `giving up on ${method} ${path} after ${ctx.attempts} attempt(s): status ${status}; the server asks to wait ${advised} ms, over maxRetryAfter`,
+        `giving up on ${method} ${path} after ${ctx.attempts} attempt(s): status ${status}; Retry-After ${advised} ms is over maxRetryAfter`,
         { method, path, status, retryAfterMs: advised },
       );
       return response;
