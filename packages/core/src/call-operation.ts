@@ -8,7 +8,7 @@ import { createCallContext } from "./create-call-context.ts";
 import { ExtendError } from "./extend-error.ts";
 import { InvalidArgumentError } from "./invalid-argument-error.ts";
 import { markAlreadyDeleted } from "./is-already-deleted.ts";
-import { NotCancellableError } from "./not-cancellable-error.ts";
+import { CANCEL_REFUSALS, NotCancellableError } from "./not-cancellable-error.ts";
 import { numberProblem } from "./number-problem.ts";
 import type { OperationSpec } from "./operation-spec.ts";
 import { parseRetryAfter } from "./parse-retry-after.ts";
@@ -107,7 +107,7 @@ async function send(rt: ClientRuntime, op: OperationSpec, call: OperationCall): 
     },
     config.redactor,
   );
-  if (op.kind === "cancel" && [400, 409, 422].includes(answer.status)) {
+  if (op.kind === "cancel" && CANCEL_REFUSALS.has(answer.status)) {
     throw new NotCancellableError({ id, cause: apiError });
   }
   throw apiError;

@@ -4,6 +4,7 @@ import type { ClientConfig } from "./client-config.ts";
 import { ConnectionError } from "./connection-error.ts";
 import { createRetryGate } from "./create-retry-gate.ts";
 import { errorBodyRetryable } from "./error-body-retryable.ts";
+import { CANCEL_REFUSALS } from "./not-cancellable-error.ts";
 import { parseRetryAfter } from "./parse-retry-after.ts";
 import type { PreparedRequest } from "./prepare-request.ts";
 import { reconcileCancel } from "./reconcile-cancel.ts";
@@ -11,9 +12,6 @@ import { NO_RETRY_REFUND, RETRY_COST, TIMEOUT_RETRY_COST } from "./retry-budget.
 import { isRetryable } from "./retry-policy.ts";
 import { type BufferedResponse, sendAttempt } from "./send-attempt.ts";
 import { TimeoutError } from "./timeout-error.ts";
-
-/** Answers to a repeated cancel that may mean "an earlier attempt already landed". */
-const CANCEL_REFUSALS = new Set([400, 409, 422]);
 
 /**
  * The retry layer beneath openapi-fetch: sends `prepared` until it gets a final answer, following
@@ -98,6 +96,7 @@ export async function sendWithRetries(
       });
       return response;
     }
+    // A refusal of a repeated cancel may mean "an earlier attempt already landed".
     if (ctx.kind === "cancel" && ctx.attempts > 1 && CANCEL_REFUSALS.has(status)) {
       const settled = await reconcileCancel(prepared, ctx, config, response, sendWithRetries);
       if (settled !== "retry") return settled;
