@@ -12,7 +12,7 @@ import { systemClock } from "./clock.ts";
 import { createRedactor, type Redactor } from "./create-redactor.ts";
 import { InvalidArgumentError } from "./invalid-argument-error.ts";
 import { limitConcurrency } from "./limit-concurrency.ts";
-import { createLog } from "./logger.ts";
+import { createLog, LOG_LEVELS } from "./logger.ts";
 import { numberProblem } from "./number-problem.ts";
 import { createRetryBudget } from "./retry-budget.ts";
 
@@ -22,7 +22,6 @@ const NO_SECRET: Redactor = { text: (s) => s, value: (v) => v, error: (e) => e }
 // Printable ASCII: what can travel in a header value unchanged. Checked here so that a bad key
 // fails with our message, never with a runtime's "invalid header value" that quotes it.
 const HEADER_SAFE = /^[\x21-\x7e]+$/;
-const LOG_LEVELS = new Set(["debug", "info", "warn", "error", "off"]);
 
 /** Validates `createClient` options and fills in defaults. Messages never quote the API key. */
 export function resolveConfig(options: ClientOptions): ClientConfig {
@@ -58,8 +57,8 @@ export function resolveConfig(options: ClientOptions): ClientConfig {
   };
   if (options.fetch !== undefined && typeof options.fetch !== "function")
     fail("fetch must be a function");
-  if (options.logLevel !== undefined && !LOG_LEVELS.has(options.logLevel)) {
-    fail(`logLevel must be one of ${[...LOG_LEVELS].join(", ")}`);
+  if (options.logLevel !== undefined && !LOG_LEVELS.includes(options.logLevel)) {
+    fail(`logLevel must be one of ${LOG_LEVELS.join(", ")}`);
   }
   const redactor = options.apiKey === null ? NO_SECRET : createRedactor(options.apiKey);
   const userFetch = options.fetch;
