@@ -158,11 +158,13 @@ function operationsFile(table: Row[]): string {
     deprecated: r.deprecated,
   }));
   const encoded = full.map((row) => {
-    const parts = [row.operationId, row.path];
+    const parts = [row.operationId];
     if (row.queryParams.length > 0) parts.push(`?${row.queryParams.join(",")}`);
     const clientName = row.resource === null ? row.name : `${row.resource}.${row.name}`;
     if (clientName !== row.operationId) parts.push(`@${clientName}`);
     if (row.deprecated) parts.push("!");
+    // The path only when it is not the one the decoder derives from the name and kind.
+    if (decodeOperations([parts.join(" ")])[0]?.path !== row.path) parts.splice(1, 0, row.path);
     return parts.join(" ");
   });
   // The compact form must say everything the spec does: decode it with the client's own decoder.

@@ -8,7 +8,8 @@
 // today's size: it may only ever be lowered, down to the target. Raising it needs the lead's sign-off.
 const TARGET = "6 kB";
 // Lowered from 19.9 kB on 2026-11-23: the lite client and the compact operation table.
-const RATCHET = "9.9 kB";
+// Lowered from 9.9 kB (size-trim): shared option checks, derived operation paths, shorter messages.
+const RATCHET = "9.7 kB";
 // The same Worker with the full `createClient` (bulk helpers, waitFor, pagination, runs router, raw
 // and openapi-fetch): no target of its own, a ratchet so it does not grow unnoticed.
 const FULL_RATCHET = "19.7 kB";

@@ -1,4 +1,5 @@
 import { ExtendError } from "./extend-error.ts";
+import { RETRY_STATUSES } from "./retry-policy.ts";
 
 /** What an `ApiError` is built from. Values must already be redacted (see `createApiError`). */
 export interface ApiErrorInit {
@@ -16,8 +17,6 @@ export interface ApiErrorInit {
   /** The server's advised wait (Retry-After) in milliseconds, when it sent one. */
   retryAfterMs?: number;
 }
-
-const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
 
 /** The API answered with a non-2xx status. Subclasses exist per status (`createApiError`). */
 export class ApiError extends ExtendError {
@@ -57,15 +56,13 @@ export class ApiError extends ExtendError {
     const wait =
       init.retryAfterMs === undefined
         ? ""
-        : `; the server asks to wait ${Math.ceil(init.retryAfterMs / 1000)} s before retrying`;
+        : `; wait ${Math.ceil(init.retryAfterMs / 1000)} s before retrying`;
     const id = requestId === undefined ? "" : ` (request ${requestId})`;
     super(`${init.method} ${init.path} failed with ${init.status} ${code}: ${detail}${wait}${id}`);
     this.status = init.status;
     this.code = code;
     this.retryable =
-      typeof fields.retryable === "boolean"
-        ? fields.retryable
-        : RETRYABLE_STATUSES.has(init.status);
+      typeof fields.retryable === "boolean" ? fields.retryable : RETRY_STATUSES.has(init.status);
     this.requestId = requestId;
     this.docUrl = typeof fields.docUrl === "string" ? fields.docUrl : undefined;
     this.headers = init.headers;

@@ -4,9 +4,9 @@ const MAX_LENGTH = 255;
 // Separators, query/fragment markers, percent (pre-encoded input), backslash, whitespace, control
 // and invisible format characters (bidi overrides, zero-width space): none occurs in an Extend id,
 // and each could change which URL is requested or what a person reading a log believes it is.
-const UNSAFE = /[/\\?#%\s\p{Cc}\p{Cf}]/u;
-// A lone UTF-16 surrogate cannot be encoded as UTF-8 (encodeURIComponent throws on it).
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// `\p{Cs}`: a lone UTF-16 surrogate (with the `u` flag a pair is one code point, never `Cs`),
+// which cannot be encoded as UTF-8 (encodeURIComponent throws on it).
+const UNSAFE = /[/\\?#%\s\p{Cc}\p{Cf}\p{Cs}]/u;
 
 /**
  * Throws `InvalidArgumentError` unless `value` can be a path parameter such as a run id.
@@ -27,8 +27,8 @@ export function assertPathParam(name: string, value: unknown): asserts value is 
             ? "must not be a dot segment"
             : value.trim() !== value
               ? "has leading or trailing whitespace"
-              : UNSAFE.test(value) || LONE_SURROGATE.test(value)
-                ? "contains a character that cannot appear in an Extend id"
+              : UNSAFE.test(value)
+                ? "has a character no Extend id has"
                 : undefined;
   if (reason !== undefined) {
     const shown = typeof value === "string" ? ` (${JSON.stringify(value.slice(0, 40))})` : "";

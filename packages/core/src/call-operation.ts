@@ -8,7 +8,8 @@ import { createCallContext } from "./create-call-context.ts";
 import { ExtendError } from "./extend-error.ts";
 import { InvalidArgumentError } from "./invalid-argument-error.ts";
 import { markAlreadyDeleted } from "./is-already-deleted.ts";
-import { NotCancellableError } from "./not-cancellable-error.ts";
+import { CANCEL_REFUSALS, NotCancellableError } from "./not-cancellable-error.ts";
+import { numberProblem } from "./number-problem.ts";
 import type { OperationSpec } from "./operation-spec.ts";
 import { parseRetryAfter } from "./parse-retry-after.ts";
 import { prepareOperation } from "./prepare-operation.ts";
@@ -106,7 +107,7 @@ async function send(rt: ClientRuntime, op: OperationSpec, call: OperationCall): 
     },
     config.redactor,
   );
-  if (op.kind === "cancel" && [400, 409, 422].includes(answer.status)) {
+  if (op.kind === "cancel" && CANCEL_REFUSALS.has(answer.status)) {
     throw new NotCancellableError({ id, cause: apiError });
   }
   throw apiError;
@@ -123,13 +124,16 @@ function errorBody(text: string): unknown {
 
 /** `maxPageSize` must be a positive integer (reliability PG5); the API documents no maximum. */
 function checkMaxPageSize(op: OperationSpec, value: unknown): void {
-  if (value === undefined || (typeof value === "number" && Number.isInteger(value) && value >= 1))
-    return;
   // Query values may come as strings, as they travel.
-  if (typeof value === "string" && /^[1-9][0-9]*$/.test(value)) return;
-  throw new InvalidArgumentError(
-    `${op.operationId}: maxPageSize must be an integer >= 1, got ${JSON.stringify(value)}`,
-  );
+  const problem =
+    typeof value === "string" && /^[1-9]\d*$/.test(value)
+      ? undefined
+      : numberProblem(value, 1, true);
+  if (problem !== undefined) {
+    throw new InvalidArgumentError(
+      `${op.operationId}: maxPageSize ${problem}, got ${JSON.stringify(value)}`,
+    );
+  }
 }
 
 /**

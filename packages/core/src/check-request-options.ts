@@ -1,6 +1,23 @@
 import { InvalidArgumentError } from "./invalid-argument-error.ts";
+import { numberProblem } from "./number-problem.ts";
 import type { OperationSpec } from "./operation-spec.ts";
-import { REQUEST_OPTION_KEYS, type RequestOptions } from "./request-options.ts";
+import type { RequestOptions } from "./request-options.ts";
+
+/**
+ * Every key `RequestOptions` accepts (the type keeps them in step), in the order they are checked,
+ * with what is wrong with a set value (undefined: nothing). Any other key is rejected rather than
+ * silently ignored.
+ */
+const CHECKS: Record<keyof RequestOptions, (value: unknown) => string | undefined> = {
+  signal: (v) => (v instanceof AbortSignal ? undefined : "must be an AbortSignal"),
+  headers: (v) => (typeof v === "object" && v !== null ? undefined : "must be an object"),
+  idempotencyKey: (v) =>
+    typeof v === "string" && v !== "" ? undefined : "must be a non-empty string",
+  maxRetries: (v) => numberProblem(v, 0, true),
+  timeout: (v) => numberProblem(v, 1),
+  totalTimeout: (v) => numberProblem(v, 1),
+  maxPages: (v) => numberProblem(v, 1, true),
+};
 
 /**
  * Rejects an options object the client would otherwise ignore or misread: unknown keys (a typo such
@@ -17,36 +34,13 @@ export function checkRequestOptions(
   if (typeof options !== "object" || options === null) fail("must be an object");
   const record = options as Record<string, unknown>;
   for (const key of Object.keys(record)) {
-    if (!REQUEST_OPTION_KEYS.has(key)) fail(`has an unknown key ${JSON.stringify(key)}`);
+    if (!Object.hasOwn(CHECKS, key)) fail(`has an unknown key ${JSON.stringify(key)}`);
   }
-  const { signal, headers, idempotencyKey, maxPages } = record;
-  if (signal !== undefined && !(signal instanceof AbortSignal))
-    fail("signal must be an AbortSignal");
-  if (headers !== undefined && (typeof headers !== "object" || headers === null))
-    fail("headers must be an object");
-  if (
-    idempotencyKey !== undefined &&
-    (typeof idempotencyKey !== "string" || idempotencyKey === "")
-  ) {
-    fail("idempotencyKey must be a non-empty string");
+  for (const [key, check] of Object.entries(CHECKS)) {
+    const problem = record[key] === undefined ? undefined : check(record[key]);
+    if (problem !== undefined) fail(`${key} ${problem}`);
   }
-  for (const [key, min, integer] of [
-    ["maxRetries", 0, true],
-    ["timeout", 1, false],
-    ["totalTimeout", 1, false],
-    ["maxPages", 1, true],
-  ] as const) {
-    const value = record[key];
-    if (value === undefined) continue;
-    if (
-      typeof value !== "number" ||
-      !Number.isFinite(value) ||
-      value < min ||
-      (integer && !Number.isInteger(value))
-    ) {
-      fail(`${key} must be ${integer ? "an integer" : "a finite number"} >= ${min}`);
-    }
-  }
-  if (maxPages !== undefined && op.kind !== "list") fail("maxPages applies to list methods only");
+  if (record.maxPages !== undefined && op.kind !== "list")
+    fail("maxPages applies to list methods only");
   return record as RequestOptions;
 }

@@ -25,17 +25,14 @@ export function checkResultId(
     return data;
   const named = idOf(data);
   if (named === undefined || named === id) return data;
-  throw new ResponseError(
-    `for run ${JSON.stringify(id)} with a body about ${JSON.stringify(named.slice(0, 80))}`,
-    {
-      reason: "id-mismatch",
-      status: response.status,
-      method: op.httpMethod.toUpperCase(),
-      path: op.path.replace(`{${op.pathParams[0]}}`, encodeURIComponent(id)),
-      headers: redactor.value(response.headers),
-      excerpt: excerpt(JSON.stringify(data), redactor),
-    },
-  );
+  throw new ResponseError(`names run ${JSON.stringify(named.slice(0, 80))}`, {
+    reason: "id-mismatch",
+    status: response.status,
+    method: op.httpMethod.toUpperCase(),
+    path: op.path.replace(`{${op.pathParams[0]}}`, encodeURIComponent(id)),
+    headers: redactor.value(response.headers),
+    excerpt: excerpt(JSON.stringify(data), redactor),
+  });
 }
 
 function idOf(data: unknown): string | undefined {

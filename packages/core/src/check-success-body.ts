@@ -31,7 +31,7 @@ export function checkSuccessBody(
   }
   if (/^\s*$/.test(response.text)) {
     if (ctx.kind === "delete") return undefined;
-    refuse(response, prepared, config, "empty-body", "with an empty body");
+    refuse(response, prepared, config, "empty-body", "with no body");
   }
   if (contentType !== null && !isJsonContentType(contentType)) {
     const shown = JSON.stringify(contentType.slice(0, 60));
@@ -40,14 +40,14 @@ export function checkSuccessBody(
   const json = inspectJson(response.text);
   if (json.ok) return json.value;
   if (json.truncated) {
-    throw new ConnectionError("the response body was cut off (incomplete JSON)", {
+    throw new ConnectionError("the response body was cut off", {
       method: prepared.method,
       path: prepared.path,
       attempts: ctx.attempts,
       outcomeUnknown: true,
     });
   }
-  refuse(response, prepared, config, "invalid-json", "with a body that is not valid JSON");
+  refuse(response, prepared, config, "invalid-json", "with invalid JSON");
 }
 
 function refuse(

@@ -3,8 +3,7 @@ import type { ClientConfig } from "./client-config.ts";
 import { DEFAULT_SYNC_TIMEOUT, DEFAULT_TIMEOUT } from "./client-options.ts";
 import type { OperationKind } from "./operation-spec.ts";
 import type { RequestOptions } from "./request-options.ts";
-
-const STARTS_WORK = new Set<OperationKind>(["create", "createBatch", "sync"]);
+import { STARTS_WORK } from "./retry-policy.ts";
 
 /** A fresh context for one call; per-call options win over client options. */
 export function createCallContext(

@@ -8,8 +8,8 @@ import { sleep } from "./sleep.ts";
 
 /**
  * The checks between one attempt and the next, for one call: attempts left (`maxRetries`), time
- * left (`totalTimeout`), the client's retry budget, then an abortable sleep. Each refusal is
- * logged with its reason.
+ * left (`totalTimeout`), the client's retry budget, then an abortable sleep. A retry is logged at
+ * info, a refusal at warn, each with its reason.
  */
 export function createRetryGate(prepared: PreparedRequest, ctx: CallContext, config: ClientConfig) {
   const { clock, log } = config;
@@ -22,39 +22,37 @@ export function createRetryGate(prepared: PreparedRequest, ctx: CallContext, con
       attempts: ctx.attempts,
       cause: config.redactor.error(ctx.signal?.reason),
     });
-  const refuse = (message: string, fields: Record<string, unknown>) => {
-    log("warn", message, fields);
-    return false;
-  };
   return {
     /** The `AbortError` for the caller's signal. */
     aborted,
-    /** Full-jitter backoff for the retry about to be made. */
-    backoff: () => backoffDelay(ctx.attempts - 1, config.random),
-    /** Sleeps `wait` ms and resolves true, or resolves false when no retry is allowed; rejects with `AbortError`. */
-    async pass(wait: number, why: string, cost = RETRY_COST): Promise<boolean> {
+    /**
+     * Sleeps `wait` ms (default: full-jitter backoff for this retry) and resolves true, or resolves
+     * false when no retry is allowed; rejects with `AbortError`. The budget is only charged `cost`
+     * when attempts and time allow the retry.
+     */
+    async pass(
+      why: string,
+      wait = backoffDelay(ctx.attempts - 1, config.random),
+      cost = RETRY_COST,
+    ): Promise<boolean> {
       const delayMs = Math.round(wait);
-      const fields = { method, path, attempt: ctx.attempts, delayMs };
-      if (ctx.attempts > ctx.maxRetries) {
-        return refuse(
-          `giving up on ${method} ${path} after ${ctx.attempts} attempt(s): ${why}`,
-          fields,
-        );
-      }
-      if (clock.now() + wait >= ctx.deadline) {
-        return refuse(
-          `giving up on ${method} ${path}: waiting ${delayMs} ms would pass totalTimeout (${why})`,
-          fields,
-        );
-      }
-      if (!config.budget.take(cost)) {
-        return refuse(
-          `not retrying ${method} ${path}: the client's retry budget is spent (${why})`,
-          fields,
-        );
-      }
+      const refusal =
+        ctx.attempts > ctx.maxRetries
+          ? "no retries left (maxRetries)"
+          : clock.now() + wait >= ctx.deadline
+            ? `waiting ${delayMs} ms would pass totalTimeout`
+            : config.budget.take(cost)
+              ? undefined
+              : "the client's retry budget is spent";
+      log(
+        refusal === undefined ? "info" : "warn",
+        refusal === undefined
+          ? `retrying ${method} ${path} in ${delayMs} ms: ${why}`
+          : `giving up on ${method} ${path} after ${ctx.attempts} attempt(s): ${why}; ${refusal}`,
+        { method, path, attempt: ctx.attempts, delayMs },
+      );
+      if (refusal !== undefined) return false;
       lastCost = cost;
-      log("info", `retrying ${method} ${path} in ${delayMs} ms: ${why}`, fields);
       await sleep(wait, clock, ctx.signal).catch(() => {
         throw aborted();
       });

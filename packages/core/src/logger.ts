@@ -25,12 +25,14 @@ export type Log = ((
   fields?: Record<string, unknown>,
 ) => void) & { readonly enabled: (level: Exclude<LogLevel, "off">) => boolean };
 
-const RANK = { debug: 0, info: 1, warn: 2, error: 3, off: 4 } as const;
+/** Every level, least severe first: a line is written when its level ranks at or above the client's. */
+export const LOG_LEVELS: readonly LogLevel[] = ["debug", "info", "warn", "error", "off"];
 
 export function createLog(logger: Logger | undefined, level: LogLevel, redactor: Redactor): Log {
   if (logger === undefined || level === "off")
     return Object.assign(() => {}, { enabled: () => false });
-  const enabled = (lineLevel: Exclude<LogLevel, "off">) => RANK[lineLevel] >= RANK[level];
+  const enabled = (lineLevel: Exclude<LogLevel, "off">) =>
+    LOG_LEVELS.indexOf(lineLevel) >= LOG_LEVELS.indexOf(level);
   const log = (
     lineLevel: Exclude<LogLevel, "off">,
     message: string,

@@ -1,6 +1,9 @@
 import type { ApiError } from "./api-error.ts";
 import { ExtendError } from "./extend-error.ts";
 
+/** Statuses by which the API refuses a cancel (the run is past cancelling, or it says so). */
+export const CANCEL_REFUSALS = new Set([400, 409, 422]);
+
 /**
  * A cancel was refused because the run is past the point of cancelling (completed, failed,
  * in review, …). Not retryable. Thrown for a 400/409/422 answer to a cancel, and when a cancel

@@ -13,8 +13,8 @@ export class PaginationError extends ExtendError {
   constructor(init: { reason: "repeated-token" | "page-cap"; pages: number; path: string }) {
     super(
       init.reason === "repeated-token"
-        ? `GET ${init.path}: page ${init.pages} repeated an earlier nextPageToken; stopping instead of looping`
-        : `GET ${init.path}: stopped after ${init.pages} pages (maxPages); pass a larger maxPages to read further`,
+        ? `GET ${init.path}: page ${init.pages} repeated a nextPageToken; stopped, not looping`
+        : `GET ${init.path}: stopped after ${init.pages} pages (maxPages); raise maxPages to read on`,
     );
     this.reason = init.reason;
     this.pages = init.pages;

@@ -57,7 +57,7 @@ function querySuffix(op: OperationSpec, query: Record<string, unknown> | undefin
       if (item === undefined || item === null) continue;
       if (typeof item === "object") {
         throw new InvalidArgumentError(
-          `${op.operationId}: query parameter ${JSON.stringify(name)} must be a string, number or boolean`,
+          `${op.operationId}: query ${JSON.stringify(name)} must be a string, number or boolean`,
         );
       }
       parts.push(`${encodeURIComponent(name)}=${encodeURIComponent(String(item))}`);

@@ -41,11 +41,11 @@ export async function reconcileCancel(
   };
   const id = decodeURIComponent(url.pathname.split("/").pop() ?? "");
   const standing = (why: string) => {
-    config.log("warn", `cancel of ${id} stays unresolved: ${why}`, { path: prepared.path });
+    config.log("warn", `cancel of ${id} unresolved: ${why}`, { path: prepared.path });
     if (original instanceof Error) throw original;
     return original;
   };
-  config.log("info", `reconciling cancel of ${id} by reading the run`, { path: read.path });
+  config.log("info", `cancel of ${id} unconfirmed: reading the run`, { path: read.path });
   let response: BufferedResponse;
   try {
     response = await send(
@@ -55,13 +55,13 @@ export async function reconcileCancel(
     );
   } catch (error) {
     if (error instanceof AbortError) throw error;
-    return standing("the run could not be read");
+    return standing("the read failed");
   }
   const json = inspectJson(response.text);
   const status = response.status < 300 && json.ok ? runStatusOf(json.value) : undefined;
-  if (status === undefined) return standing(`reading the run answered ${response.status}`);
+  if (status === undefined) return standing(`the read answered ${response.status}`);
   if (status === "CANCELLED" || status === "CANCELLING") {
-    config.log("info", `cancel of ${id} confirmed: the run is ${status}`, { path: read.path });
+    config.log("info", `cancel of ${id} confirmed: ${status}`, { path: read.path });
     return { ...response, status: 200 };
   }
   if (status === "PENDING" || status === "PROCESSING") return "retry";

@@ -22,14 +22,3 @@ export interface RequestOptions {
   /** List methods only: stop with `PaginationError` after this many pages. Default: 10 000. */
   maxPages?: number;
 }
-
-/** The keys `RequestOptions` accepts; any other key is rejected rather than silently ignored. */
-export const REQUEST_OPTION_KEYS: ReadonlySet<string> = new Set([
-  "signal",
-  "headers",
-  "maxRetries",
-  "timeout",
-  "totalTimeout",
-  "idempotencyKey",
-  "maxPages",
-]);

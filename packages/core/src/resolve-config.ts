@@ -12,7 +12,8 @@ import { systemClock } from "./clock.ts";
 import { createRedactor, type Redactor } from "./create-redactor.ts";
 import { InvalidArgumentError } from "./invalid-argument-error.ts";
 import { limitConcurrency } from "./limit-concurrency.ts";
-import { createLog } from "./logger.ts";
+import { createLog, LOG_LEVELS } from "./logger.ts";
+import { numberProblem } from "./number-problem.ts";
 import { createRetryBudget } from "./retry-budget.ts";
 
 /** With no API key there is nothing to redact. */
@@ -21,19 +22,23 @@ const NO_SECRET: Redactor = { text: (s) => s, value: (v) => v, error: (e) => e }
 // Printable ASCII: what can travel in a header value unchanged. Checked here so that a bad key
 // fails with our message, never with a runtime's "invalid header value" that quotes it.
 const HEADER_SAFE = /^[\x21-\x7e]+$/;
-const LOG_LEVELS = new Set(["debug", "info", "warn", "error", "off"]);
 
 /** Validates `createClient` options and fills in defaults. Messages never quote the API key. */
 export function resolveConfig(options: ClientOptions): ClientConfig {
   const fail = (message: string) => {
     throw new InvalidArgumentError(`createClient: ${message}`);
   };
-  if (options?.apiKey === null) {
-    if (options.baseUrl === undefined) fail("apiKey null (no credentials) needs a baseUrl");
-  } else if (typeof options?.apiKey !== "string" || options.apiKey.trim() === "") {
-    fail("apiKey must be a non-empty string");
-  } else if (!HEADER_SAFE.test(options.apiKey)) {
-    fail("apiKey holds characters a header cannot carry");
+  if (options?.apiKey === null && options.baseUrl === undefined)
+    fail("apiKey null (no credentials) needs a baseUrl");
+  // Required unless null; an empty, blank or spaced key fails here, never as a bad header.
+  for (const name of ["apiKey", "apiVersion", "workspaceId"] as const) {
+    const value = options?.[name];
+    if (
+      (name === "apiKey" ? value !== null : value !== undefined) &&
+      (typeof value !== "string" || !HEADER_SAFE.test(value))
+    ) {
+      fail(`${name} must be a non-empty string of printable ASCII, no spaces`);
+    }
   }
   const baseUrl = options.baseUrl ?? DEFAULT_BASE_URL;
   if (
@@ -42,32 +47,18 @@ export function resolveConfig(options: ClientOptions): ClientConfig {
     !/^https?:$/.test(new URL(baseUrl).protocol)
   ) {
     fail(
-      `baseUrl is not an absolute http(s) URL (${JSON.stringify(String(baseUrl).slice(0, 80))})`,
+      `baseUrl must be an absolute http(s) URL, got ${JSON.stringify(String(baseUrl).slice(0, 80))}`,
     );
   }
-  for (const name of ["apiVersion", "workspaceId"] as const) {
-    const value = options[name];
-    if (value !== undefined && (typeof value !== "string" || !HEADER_SAFE.test(value))) {
-      fail(`${name} must be a non-empty string of printable ASCII`);
-    }
-  }
-  const number = (name: keyof ClientOptions, min: number, integer = false) => {
-    const value = options[name];
-    if (value === undefined) return undefined;
-    if (
-      typeof value !== "number" ||
-      !(value >= min) ||
-      !Number.isFinite(value) ||
-      (integer && !Number.isInteger(value))
-    ) {
-      fail(`${name} must be ${integer ? "an integer" : "a finite number"} >= ${min}`);
-    }
-    return value as number;
+  const number = (name: keyof ClientOptions, min: number, integer?: boolean) => {
+    const problem = numberProblem(options[name], min, integer);
+    if (problem !== undefined) fail(`${name} ${problem}`);
+    return options[name] as number | undefined;
   };
   if (options.fetch !== undefined && typeof options.fetch !== "function")
     fail("fetch must be a function");
-  if (options.logLevel !== undefined && !LOG_LEVELS.has(options.logLevel)) {
-    fail(`logLevel must be one of ${[...LOG_LEVELS].join(", ")}`);
+  if (options.logLevel !== undefined && !LOG_LEVELS.includes(options.logLevel)) {
+    fail(`logLevel must be one of ${LOG_LEVELS.join(", ")}`);
   }
   const redactor = options.apiKey === null ? NO_SECRET : createRedactor(options.apiKey);
   const userFetch = options.fetch;

@@ -5,8 +5,10 @@ export type AttemptFailure =
   | { type: "status"; status: number; bodyRetryable: boolean | undefined }
   | { type: "connection"; outcomeUnknown: boolean };
 
-const RETRY_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
-const STARTS_WORK = new Set<OperationKind>(["create", "createBatch", "sync"]);
+/** Statuses worth repeating when the body does not say (also `ApiError.retryable`'s default). */
+export const RETRY_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
+/** Kinds that start billable work (also the ones `idempotencyKeys` sends a generated key for). */
+export const STARTS_WORK = new Set<OperationKind>(["create", "createBatch", "sync"]);
 
 /**
  * Whether an attempt may be repeated — the policy table of reliability §1.3.

@@ -86,16 +86,16 @@ export async function sendAttempt(
     }
     const cause = config.redactor.error(error);
     const code = codeOf(cause);
-    if (readingBody) {
-      throw new ConnectionError("the response body was cut off", {
+    // A body cut off was a request sent; otherwise only a known code says it never left.
+    throw new ConnectionError(
+      readingBody ? "the response body was cut off" : "the request failed",
+      {
         ...where,
-        outcomeUnknown: true,
+        outcomeUnknown: readingBody || code === undefined || !NOT_SENT.has(code),
         code,
         cause,
-      });
-    }
-    const outcomeUnknown = code === undefined || !NOT_SENT.has(code);
-    throw new ConnectionError("the request failed", { ...where, outcomeUnknown, code, cause });
+      },
+    );
   };
   try {
     if (config.retryCountHeader) {
@@ -130,9 +130,8 @@ export async function sendAttempt(
         method: prepared.method,
         path: prepared.path,
         status: response.status,
-        location: response.headers.has("location")
-          ? config.redactor.text(response.headers.get("location") ?? "")
-          : null,
+        // No Location header: "", which names no origin, like null.
+        location: config.redactor.text(response.headers.get("location") ?? ""),
       });
     }
     let text = "";

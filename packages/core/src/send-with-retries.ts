@@ -4,6 +4,7 @@ import type { ClientConfig } from "./client-config.ts";
 import { ConnectionError } from "./connection-error.ts";
 import { createRetryGate } from "./create-retry-gate.ts";
 import { errorBodyRetryable } from "./error-body-retryable.ts";
+import { CANCEL_REFUSALS } from "./not-cancellable-error.ts";
 import { parseRetryAfter } from "./parse-retry-after.ts";
 import type { PreparedRequest } from "./prepare-request.ts";
 import { reconcileCancel } from "./reconcile-cancel.ts";
@@ -11,9 +12,6 @@ import { NO_RETRY_REFUND, RETRY_COST, TIMEOUT_RETRY_COST } from "./retry-budget.
 import { isRetryable } from "./retry-policy.ts";
 import { type BufferedResponse, sendAttempt } from "./send-attempt.ts";
 import { TimeoutError } from "./timeout-error.ts";
-
-/** Answers to a repeated cancel that may mean "an earlier attempt already landed". */
-const CANCEL_REFUSALS = new Set([400, 409, 422]);
 
 /**
  * The retry layer beneath openapi-fetch: sends `prepared` until it gets a final answer, following
@@ -64,17 +62,14 @@ export async function sendWithRetries(
       if (ctx.kind === "cancel" && error.outcomeUnknown) {
         const settled = await reconcileCancel(prepared, ctx, config, error, sendWithRetries);
         if (settled !== "retry") return settled;
-        if (
-          await gate().pass(gate().backoff(), "the run is still active after an unconfirmed cancel")
-        )
-          continue;
+        if (await gate().pass("run still active after an unconfirmed cancel")) continue;
         throw error;
       }
       const failure = { type: "connection", outcomeUnknown: error.outcomeUnknown } as const;
       const cost = error instanceof TimeoutError ? TIMEOUT_RETRY_COST : RETRY_COST;
       if (
         isRetryable(ctx.kind, failure, hasKey) &&
-        (await gate().pass(gate().backoff(), error.message, cost))
+        (await gate().pass(error.message, undefined, cost))
       ) {
         continue;
       }
@@ -96,16 +91,16 @@ export async function sendWithRetries(
     }
     if (ctx.kind === "delete" && status === 404 && ctx.attempts > 1) {
       ctx.confirmedAbsent = true;
-      log("info", `${method} ${path}: 404 after a retried DELETE; the run is already deleted`, {
+      log("info", `${method} ${path}: 404 after a retry: already deleted`, {
         path,
       });
       return response;
     }
+    // A refusal of a repeated cancel may mean "an earlier attempt already landed".
     if (ctx.kind === "cancel" && ctx.attempts > 1 && CANCEL_REFUSALS.has(status)) {
       const settled = await reconcileCancel(prepared, ctx, config, response, sendWithRetries);
       if (settled !== "retry") return settled;
-      if (await gate().pass(gate().backoff(), "the run is still active after a refused cancel"))
-        continue;
+      if (await gate().pass("run still active after a refused cancel")) continue;
       return response;
     }
     const failure = {
@@ -118,17 +113,12 @@ export async function sendWithRetries(
     if (advised !== undefined && advised > config.maxRetryAfter) {
       log(
         "warn",
-        `not retrying ${method} ${path}: the server asks to wait ${advised} ms, over maxRetryAfter`,
-        {
-          method,
-          path,
-          status,
-          retryAfterMs: advised,
-        },
+        `giving up on ${method} ${path} after ${ctx.attempts} attempt(s): status ${status}; Retry-After ${advised} ms is over maxRetryAfter`,
+        { method, path, status, retryAfterMs: advised },
       );
       return response;
     }
-    if (await gate().pass(advised ?? gate().backoff(), `status ${status}`)) continue;
+    if (await gate().pass(`status ${status}`, advised)) continue;
     return response;
   }
 }

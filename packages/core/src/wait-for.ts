@@ -2,6 +2,7 @@ import { AbortError } from "./abort-error.ts";
 import { assertPathParam } from "./assert-path-param.ts";
 import type { ClientConfig } from "./client-config.ts";
 import { InvalidArgumentError } from "./invalid-argument-error.ts";
+import { numberProblem } from "./number-problem.ts";
 import { ACTIVE_STATUSES, runStatusOf } from "./run-status-of.ts";
 import { sleep } from "./sleep.ts";
 import { RateLimitError } from "./status-errors.ts";
@@ -22,7 +23,13 @@ export interface WaitForOptions<Run> {
 export const DEFAULT_WAIT_TIMEOUT = 600_000;
 const DEFAULT_INTERVAL = 1_000;
 const MAX_INTERVAL = 10_000;
-const KEYS = new Set(["until", "signal", "timeout", "interval"]);
+/** Every option (the type keeps them in step), in the order checked, with what is wrong with a set value. */
+const CHECKS: Record<keyof WaitForOptions<unknown>, (value: unknown) => string | undefined> = {
+  until: (v) => (typeof v === "function" ? undefined : "must be a function"),
+  signal: (v) => (v instanceof AbortSignal ? undefined : "must be an AbortSignal"),
+  timeout: (v) => numberProblem(v, 1),
+  interval: (v) => numberProblem(v, 1),
+};
 
 /**
  * Reads a run until `until` holds, and resolves to that read. Between reads it sleeps (abortably)
@@ -96,22 +103,14 @@ function checkOptions(options: WaitForOptions<unknown> | undefined): WaitForOpti
     throw new InvalidArgumentError(`waitFor: ${message}`);
   };
   if (typeof options !== "object" || options === null) fail("options must be an object");
-  for (const key of Object.keys(options)) {
-    if (!KEYS.has(key))
-      fail(`unknown option ${JSON.stringify(key)} (known: ${[...KEYS].join(", ")})`);
+  const record = options as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    if (!Object.hasOwn(CHECKS, key))
+      fail(`unknown option ${JSON.stringify(key)} (known: ${Object.keys(CHECKS).join(", ")})`);
   }
-  if (options.until !== undefined && typeof options.until !== "function")
-    fail("until must be a function");
-  if (options.signal !== undefined && !(options.signal instanceof AbortSignal))
-    fail("signal must be an AbortSignal");
-  for (const key of ["timeout", "interval"] as const) {
-    const value = options[key];
-    if (
-      value !== undefined &&
-      (typeof value !== "number" || !Number.isFinite(value) || value < 1)
-    ) {
-      fail(`${key} must be a finite number >= 1`);
-    }
+  for (const [key, check] of Object.entries(CHECKS)) {
+    const problem = record[key] === undefined ? undefined : check(record[key]);
+    if (problem !== undefined) fail(`${key} ${problem}`);
   }
   return options;
 }
