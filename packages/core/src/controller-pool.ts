@@ -34,11 +34,27 @@ export interface Pooled {
 
 const idle: Pooled[] = [];
 
-/** A controller that has never fired, for one attempt. */
+/** A controller that has never fired and can be used here, for one attempt. */
 export function takeController(): Pooled {
-  const pooled = idle.pop() ?? create();
+  let pooled = idle.pop();
+  while (pooled !== undefined && !usable(pooled)) pooled = idle.pop();
+  pooled ??= create();
   pooled.uses++;
   return pooled;
+}
+
+/**
+ * Whether this context may use `pooled`. workerd ties a signal that went to a `fetch` to the
+ * request (I/O context) that sent it: any use from another request, even reading `aborted`,
+ * throws "Cannot perform I/O on behalf of a different request". A Worker's module-level state
+ * outlives its requests, so such a controller is dropped here and never crosses requests.
+ */
+function usable(pooled: Pooled): boolean {
+  try {
+    return !pooled.controller.signal.aborted;
+  } catch {
+    return false;
+  }
 }
 
 function create(): Pooled {
@@ -50,7 +66,6 @@ function create(): Pooled {
 /** Ends an attempt's hold on `pooled`: reused unless it fired or has served `MAX_USES` attempts. */
 export function giveBackController(pooled: Pooled): void {
   pooled.onAbort = undefined;
-  if (pooled.controller.signal.aborted || pooled.uses >= MAX_USES || idle.length >= MAX_IDLE)
-    return;
+  if (!usable(pooled) || pooled.uses >= MAX_USES || idle.length >= MAX_IDLE) return;
   idle.push(pooled);
 }

@@ -72,8 +72,9 @@ export function baseClientFromConfig(config: ClientConfig): BaseClient {
   return Object.assign(resources as unknown as ExtendResources, {
     runs: createRunsRouter(rt, operationTable),
     raw,
-    use: (...middleware: Middleware[]) => raw.use(...middleware),
-    eject: (...middleware: Middleware[]) => raw.eject(...middleware),
+    // `trackMiddleware` made these closures over `raw`: they need no `this`.
+    use: raw.use,
+    eject: raw.eject,
   });
 }
 

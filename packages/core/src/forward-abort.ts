@@ -1,5 +1,8 @@
-/** Per caller signal: the controllers it currently aborts, behind its one listener. */
-const followers = new WeakMap<AbortSignal, Set<AbortController>>();
+/**
+ * Per caller signal: the controllers it currently aborts, behind its one listener (`stop`, which
+ * the last follower to settle removes).
+ */
+const followers = new WeakMap<AbortSignal, Set<AbortController> & { stop?: () => void }>();
 
 /**
  * Aborts `controller` (with the same reason) when `signal` aborts. Returns the function that
@@ -17,27 +20,23 @@ export function forwardAbort(signal: AbortSignal | undefined, controller: AbortC
     controller.abort(signal.reason);
     return () => {};
   }
-  let set = followers.get(signal);
-  if (set === undefined) {
-    const members = new Set<AbortController>();
+  let members = followers.get(signal);
+  if (members === undefined) {
+    const set: Set<AbortController> & { stop?: () => void } = new Set();
     const onAbort = () => {
       followers.delete(signal);
-      for (const member of members) member.abort(signal.reason);
+      for (const member of set) member.abort(signal.reason);
     };
+    set.stop = () => signal.removeEventListener("abort", onAbort);
     signal.addEventListener("abort", onAbort, { once: true });
-    followers.set(signal, members);
-    listeners.set(members, onAbort);
-    set = members;
+    followers.set(signal, set);
+    members = set;
   }
-  const members = set;
-  members.add(controller);
+  const own = members;
+  own.add(controller);
   return () => {
-    if (!members.delete(controller) || members.size > 0) return;
-    const onAbort = listeners.get(members);
-    if (onAbort !== undefined) signal.removeEventListener("abort", onAbort);
-    if (followers.get(signal) === members) followers.delete(signal);
+    if (!own.delete(controller) || own.size > 0) return;
+    own.stop?.();
+    if (followers.get(signal) === own) followers.delete(signal);
   };
 }
-
-/** The listener behind each set of followers, to remove it when the set empties. */
-const listeners = new WeakMap<Set<AbortController>, () => void>();

@@ -137,8 +137,8 @@ export async function sendAttempt(
     let text = "";
     if (response.body !== null) {
       readingBody = true;
+      // Aborted already? `settle` rejects the first read at once, and `finally` cancels the reader.
       reader = response.body.getReader();
-      if (signal.aborted) onAbort();
       const limitBytes = response.ok ? Number.POSITIVE_INFINITY : ERROR_BODY_LIMIT;
       [text, bodyDone] = await readBody(reader, limitBytes, settle).catch(fail);
     }

@@ -55,4 +55,26 @@ describe("controller pool", () => {
     expect(calls).toEqual(["again"]);
     giveBackController(again);
   });
+
+  it("drops a controller this context may not use (workerd: a signal from another request throws)", () => {
+    const pooled = takeController();
+    giveBackController(pooled);
+    // As workerd does for a signal that went to a fetch of another request.
+    Object.defineProperty(pooled.controller.signal, "aborted", {
+      get() {
+        throw new Error("Cannot perform I/O on behalf of a different request");
+      },
+    });
+    const next = takeController();
+    expect(next.controller).not.toBe(pooled.controller);
+    giveBackController(next);
+    const thrown = takeController();
+    Object.defineProperty(thrown.controller.signal, "aborted", {
+      get() {
+        throw new Error("Cannot perform I/O on behalf of a different request");
+      },
+    });
+    expect(() => giveBackController(thrown)).not.toThrow();
+    expect(takeController().controller).not.toBe(thrown.controller);
+  });
 });

@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from "../invalid-argument-error.ts";
+import { numberProblem } from "../number-problem.ts";
 import { parseDuration } from "./parse-duration.ts";
 
 /** Run types that have a list endpoint, and so can be found by a filter. */
@@ -78,10 +79,9 @@ export function compileFilter(filter: RunFilter, now: number): CompiledFilter {
     createdBefore = now - ms;
   }
   const maxPageSize = filter.maxPageSize ?? 100;
-  if (!Number.isInteger(maxPageSize) || maxPageSize < 1) {
-    throw new InvalidArgumentError(
-      `maxPageSize must be a positive integer, got ${String(maxPageSize)}`,
-    );
+  const problem = numberProblem(maxPageSize, 1, true);
+  if (problem !== undefined) {
+    throw new InvalidArgumentError(`maxPageSize ${problem}, got ${String(maxPageSize)}`);
   }
   return {
     types: [...new Set(types)],
