@@ -5,18 +5,24 @@ import { createBrowserClient } from "@extendkit/browser";
 import { createProxyHandler } from "@extendkit/browser/proxy";
 import {
   ApiError,
-  type BaseClient,
   createClient,
+  createLiteClient,
   type ExtendClient,
   type ParseRunStatus,
+  type RunsClient,
   VERSION,
   type WorkflowRun,
+  withRuns,
 } from "@extendkit/core";
 import { createClient as createDenoClient } from "@extendkit/deno";
 import { createEmulator, EMULATOR_API_KEY } from "@extendkit/emulator";
 import { serve } from "@extendkit/emulator/serve";
 import { createClient as createNodeClient, toNodeHandler } from "@extendkit/node";
-import { createClient as createWorkersClient, type ExtendEnv } from "@extendkit/workers";
+import {
+  createClient as createWorkersClient,
+  createLiteClient as createWorkersLiteClient,
+  type ExtendEnv,
+} from "@extendkit/workers";
 
 const client: ExtendClient = createClient({
   apiKey: EMULATOR_API_KEY,
@@ -46,11 +52,16 @@ export const clients: ExtendClient[] = [
   createDenoClient(),
   createWorkersClient({ EXTEND_API_KEY: "x" } satisfies ExtendEnv),
 ];
-// The browser client has no bulk helpers (createBaseClient); every server client is a BaseClient too.
-export const anyClients: BaseClient[] = [
+// The browser client is a lite client with `runs` (no bulk helpers); every server client fits
+// RunsClient too, and so does a Worker's lite client with `withRuns`.
+export const anyClients: RunsClient[] = [
   ...clients,
   createBrowserClient({ proxyUrl: "/api/extend" }),
+  createLiteClient({ apiKey: "x" }, withRuns),
 ];
+export const workerLite = createWorkersLiteClient({ EXTEND_API_KEY: "x" });
+// @ts-expect-error the lite client has no waitFor
+void workerLite.extractRuns.waitFor("exr_1");
 // @ts-expect-error the browser client has no bulk helpers
 void createBrowserClient({ proxyUrl: "/api/extend" }).runs.deleteMany([]);
 export const handler = toNodeHandler(createProxyHandler({ apiKey: "x", authorize: () => true }));
