@@ -32,7 +32,7 @@ export interface BrowserClientOptions
   proxyUrl: string;
 }
 
-// A secret key's shape: Extend keys start with `sk_`; also refuse bearer credentials.
+// A secret key's shape: Extend keys start with "sk" and an underscore; also refuse bearer credentials.
 const SECRET = /(?:^|[^A-Za-z0-9])(?:sk|rk)_[A-Za-z0-9]|bearer\s/i;
 
 /**
