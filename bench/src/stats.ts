@@ -15,6 +15,15 @@ export function ratio(value: number, baseline: number): number {
     : Number.NaN;
 }
 
+/**
+ * The median of per-round ratios `values[i] / baselines[i]`: each value against the baseline
+ * measured in the same round, so a machine that slows down or speeds up between rounds (a shared
+ * VM does) shifts both sides of each ratio alike.
+ */
+export function pairedRatio(values: readonly number[], baselines: readonly number[]): number {
+  return median(values.map((v, i) => ratio(v, baselines[i] ?? Number.NaN)).filter(Number.isFinite));
+}
+
 export function fmtRatio(value: number): string {
   return Number.isFinite(value) ? `${value.toFixed(2)}×` : "n/a";
 }

@@ -3,7 +3,7 @@ import { cachePath } from "../build-children.ts";
 import { contenders } from "../contenders/index.ts";
 import { roundOrder } from "../interleave.ts";
 import type { SectionResult } from "../section.ts";
-import { fmt, fmtRatio, median, ratio } from "../stats.ts";
+import { fmt, fmtRatio, median, pairedRatio } from "../stats.ts";
 import { renderTable } from "../table.ts";
 
 const GOAL_RATIO = 1.4;
@@ -59,23 +59,26 @@ export async function coldStartSection(options: { processes: number }): Promise<
   const wall = (k: string) => median(walls.get(k) ?? []);
   const cpu = (k: string) => median(cpus.get(k) ?? []);
   const noop = wall("noop");
+  // Against the no-op process of the same round (rounds hold one process of each kind).
+  const vs = (map: Map<string, number[]>, k: string) =>
+    pairedRatio(map.get(k) ?? [], map.get("noop") ?? []);
   const rows = [
     ["no-op script", fmt(noop, 1), "1.00×", fmt(cpu("noop"), 1), "1.00×", "–", "–"],
     ...contenders.map((c) => [
       c.label,
       fmt(wall(`${c.name}:create`), 1),
-      fmtRatio(ratio(wall(`${c.name}:create`), noop)),
+      fmtRatio(vs(walls, `${c.name}:create`)),
       fmt(cpu(`${c.name}:create`), 1),
-      fmtRatio(ratio(cpu(`${c.name}:create`), cpu("noop"))),
+      fmtRatio(vs(cpus, `${c.name}:create`)),
       fmt(wall(`${c.name}:call`), 1),
-      fmtRatio(ratio(wall(`${c.name}:call`), noop)),
+      fmtRatio(vs(walls, `${c.name}:call`)),
     ]),
   ];
-  const ours = ratio(wall("extendkit:create"), noop);
+  const ours = vs(walls, "extendkit:create");
   return {
     id: "cold",
     title: "3. Cold start: fresh process, import + create, and time to the first call",
-    method: `${options.processes} rounds; each round starts one fresh \`node\` process of every kind, order rotated (${jobs.length * options.processes} processes in all): the no-op script, and per contender one that imports its module and creates the client (“cold start”) and one that also sends the first call (a cancel to an in-process stub fetch). Child: \`bench/.cache/child/cold-start.mjs\`. Wall = spawn to exit as the parent sees it (median); CPU = the child's own user + system time at exit (median), steadier under contention. The goal is judged on the wall time of import + create.`,
+    method: `${options.processes} rounds; each round starts one fresh \`node\` process of every kind, order rotated (${jobs.length * options.processes} processes in all): the no-op script, and per contender one that imports its module and creates the client (“cold start”) and one that also sends the first call (a cancel to an in-process stub fetch). Child: \`bench/.cache/child/cold-start.mjs\`. Wall = spawn to exit as the parent sees it (median); CPU = the child's own user + system time at exit (median), steadier under contention. Ratios are medians of per-round ratios, each against the no-op process of the same round. The goal is judged on the wall time of import + create.`,
     table: renderTable(
       [
         "contender",

@@ -3,7 +3,7 @@ import { createCountingFetch, withGlobalFetch } from "../counting-fetch.ts";
 import { type EmulatorHandle, startEmulator } from "../emulator-handle.ts";
 import { roundOrder } from "../interleave.ts";
 import type { SectionResult } from "../section.ts";
-import { fmt, fmtRatio, median, ratio } from "../stats.ts";
+import { fmt, fmtRatio, median, pairedRatio } from "../stats.ts";
 import { renderTable } from "../table.ts";
 
 const GOAL_RATIO = 0.9;
@@ -98,18 +98,21 @@ export async function loopbackSection(options: LoopbackOptions): Promise<Section
     await emulator.close();
   }
   const m = (map: Map<string, number[]>, n: string) => median(map.get(n) ?? []);
+  // Against raw fetch's trial of the same round.
+  const vs = (map: Map<string, number[]>, n: string) =>
+    pairedRatio(map.get(n) ?? [], map.get("raw-fetch") ?? []);
   const rows = contenders.map((c) => [
     c.label,
     fmt(m(seq, c.name), 0),
-    fmtRatio(ratio(m(seq, c.name), m(seq, "raw-fetch"))),
+    fmtRatio(vs(seq, c.name)),
     fmt(m(conc, c.name), 0),
-    fmtRatio(ratio(m(conc, c.name), m(conc, "raw-fetch"))),
+    fmtRatio(vs(conc, c.name)),
   ]);
-  const ours = ratio(m(conc, "extendkit"), m(conc, "raw-fetch"));
+  const ours = vs(conc, "extendkit");
   return {
     id: "loopback",
     title: `4. Loopback HTTP throughput against the emulator (cancel + delete pairs per second)`,
-    method: `The emulator (\`createEmulator\` + \`serve\`, real clock, strict response validation off) runs in its own process on 127.0.0.1; every client uses Node's global fetch (undici, keep-alive), which a counting wrapper replaces for the trial (@extendkit/core is then created without a fetch option: its default). Each trial seeds fresh PROCESSING extract runs, then cancels and deletes each: ${options.sequentialPairs} pairs one at a time, and ${options.concurrentPairs} pairs with ${options.concurrency} in flight. ${options.rounds} interleaved rounds after an uncounted warm-up of ${WARMUP_PAIRS} pairs per contender; medians. 1 pair = 2 requests.`,
+    method: `The emulator (\`createEmulator\` + \`serve\`, real clock, strict response validation off) runs in its own process on 127.0.0.1; every client uses Node's global fetch (undici, keep-alive), which a counting wrapper replaces for the trial (@extendkit/core is then created without a fetch option: its default). Each trial seeds fresh PROCESSING extract runs, then cancels and deletes each: ${options.sequentialPairs} pairs one at a time, and ${options.concurrentPairs} pairs with ${options.concurrency} in flight. ${options.rounds} interleaved rounds after an uncounted warm-up of ${WARMUP_PAIRS} pairs per contender; medians, and ratios as medians of per-round ratios against raw fetch's trial of the same round. 1 pair = 2 requests.`,
     table: renderTable(
       ["contender", "sequential pairs/s", "vs raw", `c${options.concurrency} pairs/s`, "vs raw"],
       rows,
