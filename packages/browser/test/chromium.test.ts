@@ -4,10 +4,10 @@ import {
   cases,
   createBackend,
   EMULATOR_API_KEY,
+  PROXY_ALLOW,
   runCase,
 } from "@extendkit/conformance";
 import { serveBackend, serveFetch } from "@extendkit/conformance/node";
-import { operationTable } from "@extendkit/core";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bundlePage, chromiumAvailable, launch, PAGE } from "./chromium.ts";
@@ -25,11 +25,6 @@ let appUrl: string;
 const pageRequests: { url: string; headers: Record<string, string> }[] = [];
 const pageBodies: string[] = [];
 
-/** The conformance suite also lists and reads every run type: allow those on top of the defaults. */
-const ALLOW = operationTable
-  .filter((op) => ["retrieve", "list", "cancel", "delete"].includes(op.kind))
-  .map((op) => op.operationId);
-
 beforeAll(async () => {
   if (!run) return;
   const upstream = await serveBackend(backend);
@@ -37,7 +32,7 @@ beforeAll(async () => {
   const proxy = createProxyHandler({
     apiKey: EMULATOR_API_KEY,
     baseUrl: upstream.url,
-    allow: ALLOW,
+    allow: PROXY_ALLOW,
     rateLimit: { requests: 10_000 },
     authorize: (request) => (request.headers.get("cookie") ?? "").includes("session=valid"),
   });

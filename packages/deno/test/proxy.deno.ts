@@ -4,14 +4,16 @@
 // (packages/browser/test); this is the proxy on Deno's own Request/Response and server.
 import { createBrowserClient } from "@extendkit/browser";
 import { createProxyHandler } from "@extendkit/browser/proxy";
-import { cases, createBackend, EMULATOR_API_KEY, runCase } from "@extendkit/conformance";
-import { operationTable } from "@extendkit/core";
+import {
+  cases,
+  createBackend,
+  EMULATOR_API_KEY,
+  PROXY_ALLOW,
+  runCase,
+  sameOriginFetch,
+} from "@extendkit/conformance";
 
 const backend = createBackend();
-/** The conformance suite also lists and reads every run type: allow those on top of the defaults. */
-const ALLOW = operationTable
-  .filter((op) => ["retrieve", "list", "cancel", "delete"].includes(op.kind))
-  .map((op) => op.operationId);
 const quiet = { port: 0, hostname: "127.0.0.1", onListen() {} };
 
 for (const found of cases) {
@@ -20,7 +22,7 @@ for (const found of cases) {
     const proxy = createProxyHandler({
       apiKey: EMULATOR_API_KEY,
       baseUrl: `http://127.0.0.1:${upstream.addr.port}`,
-      allow: ALLOW,
+      allow: PROXY_ALLOW,
       rateLimit: { requests: 10_000 },
       // Authorization itself is tested in Node and Chromium; here every caller is signed in.
       authorize: () => true,
@@ -29,11 +31,7 @@ for (const found of cases) {
     try {
       const origin = `http://127.0.0.1:${app.addr.port}`;
       // A page's fetch sends its Origin; the proxy refuses unsafe methods without a same-origin one.
-      const pageFetch = (request: Request) => {
-        const headers = new Headers(request.headers);
-        headers.set("origin", origin);
-        return fetch(new Request(request, { headers }));
-      };
+      const pageFetch = sameOriginFetch(origin);
       await runCase(found, backend, {
         make: (overrides) =>
           createBrowserClient({

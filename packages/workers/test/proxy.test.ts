@@ -1,5 +1,11 @@
 import { createBrowserClient } from "@extendkit/browser";
-import { cases, createBackend, EMULATOR_API_KEY, runCase } from "@extendkit/conformance";
+import {
+  cases,
+  createBackend,
+  EMULATOR_API_KEY,
+  runCase,
+  sameOriginFetch,
+} from "@extendkit/conformance";
 import { serveBackend } from "@extendkit/conformance/node";
 import type { Miniflare } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -28,13 +34,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** A same-origin page's fetch: it sends the proxy's own origin, which unsafe methods require. */
-function pageFetch(request: Request): Promise<Response> {
-  const headers = new Headers(request.headers);
-  headers.set("origin", origin);
-  return fetch(new Request(request, { headers }));
-}
-
 describe("the browser proxy in workerd", () => {
   for (const found of cases) {
     it(found.name, () =>
@@ -42,7 +41,7 @@ describe("the browser proxy in workerd", () => {
         make: (overrides) =>
           createBrowserClient({
             proxyUrl: `${origin}/api/extend`,
-            fetch: pageFetch,
+            fetch: sameOriginFetch(origin),
             ...overrides,
           }) as never,
       }),
@@ -50,7 +49,7 @@ describe("the browser proxy in workerd", () => {
   }
 
   it("holds the key: no answer carries it, and an unlisted operation is refused", async () => {
-    const created = await pageFetch(
+    const created = await sameOriginFetch(origin)(
       new Request(`${origin}/api/extend/extract_runs`, {
         method: "POST",
         headers: { "content-type": "application/json" },
@@ -59,7 +58,9 @@ describe("the browser proxy in workerd", () => {
     );
     expect([403, 404, 405]).toContain(created.status);
     const id = await backend.seed("extractRuns");
-    const read = await pageFetch(new Request(`${origin}/api/extend/extract_runs/${id}`));
+    const read = await sameOriginFetch(origin)(
+      new Request(`${origin}/api/extend/extract_runs/${id}`),
+    );
     expect(read.status).toBe(200);
     const everything =
       JSON.stringify([...read.headers]) + (await read.text()) + (await created.text());
