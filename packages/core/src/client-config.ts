@@ -12,11 +12,13 @@ export interface ClientConfig {
   readonly workspaceId: string | undefined;
   readonly fetch: (request: Request) => Promise<Response>;
   /**
-   * True when `fetch` is the platform's own `globalThis.fetch`, unwrapped (no `fetch` option, no
-   * `maxConcurrency`): the transport then calls `globalThis.fetch(url, init)` and skips building a
-   * `Request` of its own, which the platform would only copy into another one.
+   * How an attempt sends, chosen once: with no `fetch` option and no `maxConcurrency`, the
+   * platform's own `globalThis.fetch(url, init)`, so only the platform builds a `Request` (it would
+   * copy one of ours into another); otherwise `fetch` above, given a `Request`, as
+   * `ClientOptions.fetch` promises. Either is called unbound (a runtime's own fetch throws when
+   * `this` is not the global object: conformance H2).
    */
-  readonly platformFetch: boolean;
+  readonly send: (url: string, init: RequestInit) => Promise<Response>;
   readonly maxRetries: number;
   /** Undefined: the per-kind default (`DEFAULT_TIMEOUT`, or `DEFAULT_SYNC_TIMEOUT` for sync). */
   readonly timeout: number | undefined;

@@ -62,16 +62,20 @@ export function resolveConfig(options: ClientOptions): ClientConfig {
   }
   const redactor = options.apiKey === null ? NO_SECRET : createRedactor(options.apiKey);
   const userFetch = options.fetch;
+  const fetch = limitConcurrency(
+    userFetch ?? ((request) => globalThis.fetch(request)),
+    number("maxConcurrency", 1, true),
+  );
   return {
     apiKey: options.apiKey,
     baseUrl,
     apiVersion: options.apiVersion ?? DEFAULT_API_VERSION,
     workspaceId: options.workspaceId,
-    fetch: limitConcurrency(
-      userFetch ?? ((request) => globalThis.fetch(request)),
-      number("maxConcurrency", 1, true),
-    ),
-    platformFetch: userFetch === undefined && options.maxConcurrency === undefined,
+    fetch,
+    send:
+      userFetch === undefined && options.maxConcurrency === undefined
+        ? (url, init) => globalThis.fetch(url, init)
+        : (url, init) => fetch(new Request(url, init)),
     maxRetries: number("maxRetries", 0, true) ?? DEFAULT_MAX_RETRIES,
     timeout: number("timeout", 1),
     totalTimeout: number("totalTimeout", 1) ?? DEFAULT_TOTAL_TIMEOUT,

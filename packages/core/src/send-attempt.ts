@@ -108,17 +108,7 @@ export async function sendAttempt(
       signal,
       redirect: "manual",
     };
-    // Called unbound: a runtime's own `fetch` passed as an option throws when `this` is not the
-    // global object (conformance H2). The platform's own fetch gets the URL and init, and builds
-    // the one `Request`; a given `fetch` gets a `Request`, as `ClientOptions.fetch` promises.
-    const { fetch } = config;
-    const sent = new Promise<Response>((resolve) =>
-      resolve(
-        config.platformFetch
-          ? globalThis.fetch(prepared.url, init)
-          : fetch(new Request(prepared.url, init)),
-      ),
-    );
+    const sent = new Promise<Response>((resolve) => resolve(config.send(prepared.url, init)));
     const response = await settle(sent).catch((error: unknown) => {
       // An answer that arrives after the abort is discarded; release its connection.
       sent.then((late) => late.body?.cancel().catch(ignore), ignore);
