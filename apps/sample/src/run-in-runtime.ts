@@ -1,4 +1,4 @@
-import type { RunsClient } from "@extendkit/core";
+import type { RoutedClient } from "@extendkit/core";
 import { describeError } from "./api-failure.ts";
 import { runSample } from "./run-sample.ts";
 import type { RuntimeConfig } from "./runtime-config.ts";
@@ -9,7 +9,7 @@ import type { SampleEvent } from "./step-result.ts";
  * real clock and reports each step, then `done` (or `fatal`), through `send`.
  */
 export async function runInRuntime(
-  client: RunsClient,
+  client: RoutedClient,
   config: RuntimeConfig,
   send: (event: SampleEvent) => void | Promise<void>,
 ): Promise<void> {

@@ -1,4 +1,4 @@
-import type { RunsClient } from "@extendkit/core";
+import type { RoutedClient, RunsRouter } from "@extendkit/core";
 import { methodName, type RunResource, supports } from "./run-resource.ts";
 import { type CreatedRun, type RunTypeScenario, runTypeScenarios } from "./run-types.ts";
 import type { ScenarioEnv } from "./scenario-env.ts";
@@ -24,7 +24,7 @@ export interface RunTypeDriver {
   resource: RunResource;
   scenario: RunTypeScenario<RunResource>;
   env: ScenarioEnv;
-  client: RunsClient;
+  client: RoutedClient;
   cancel: IdMethod | undefined;
   remove: IdMethod | undefined;
   retrieve: IdMethod;
@@ -73,14 +73,15 @@ export function createRunTypeDriver(resource: RunResource, env: ScenarioEnv): Ru
       if (time.kind === "real") {
         const { interval, timeout } = time;
         const until = (run: unknown) => stop(statusOf(run));
-        // The full clients have `waitFor` on every resource; the browser client (a lite client)
-        // has it on `runs` only, which reads through the routed resource, so a legacy type whose
-        // ids route elsewhere polls its own read method instead.
+        // The full clients have `waitFor` on every resource; a lite client with `runs` has it on
+        // `runs` only, which reads through the routed resource, and the browser client has
+        // neither (pages import `waitForRun`), so those poll the type's own read method.
         if (typeof methods.waitFor === "function") {
           return statusOf(await methods.waitFor(id, { until, interval, timeout }));
         }
-        if (client.runs.resourceFor(id) === resource) {
-          return statusOf(await client.runs.waitFor(id, { until, interval, timeout }));
+        const runs = client.runs as Partial<RunsRouter>;
+        if (runs.waitFor !== undefined && client.runs.resourceFor(id) === resource) {
+          return statusOf(await runs.waitFor(id, { until, interval, timeout }));
         }
         return pollUntil(() => read(id), stop, interval, timeout, `${resource} ${id}`);
       }

@@ -1,4 +1,4 @@
-import type { RunOf, RunsClient } from "@extendkit/core";
+import type { RoutedClient, RunOf } from "@extendkit/core";
 import type { KindsOf, RunResource } from "./run-resource.ts";
 import type { SampleInputs } from "./sample-inputs.ts";
 
@@ -10,7 +10,7 @@ export interface CreatedRun {
 
 /** What `create` gets: the client, the inputs, and which of the scenario's two runs it makes. */
 export interface CreateContext {
-  client: RunsClient;
+  client: RoutedClient;
   inputs: SampleInputs;
   /** 0 for the run the sample cancels, 1 for the run it lets finish. */
   index: 0 | 1;
@@ -35,7 +35,7 @@ export interface RunTypeScenario<R extends RunResource> {
   /** Creates one run of this type (or, with no create endpoint, names a seeded one). */
   create(context: CreateContext): Promise<CreatedRun>;
   /** The status of the run as the resource's own read method returns it (legacy types wrap it). */
-  statusOf(run: RunOf<RunsClient[R]>): string;
+  statusOf(run: RunOf<RoutedClient[R]>): string;
   /** Where the API documents this type's lifecycle, shown next to a documented refusal. */
   reference: string;
 }

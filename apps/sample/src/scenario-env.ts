@@ -1,4 +1,4 @@
-import type { RunsClient } from "@extendkit/core";
+import type { RoutedClient } from "@extendkit/core";
 import type { SampleInputs } from "./sample-inputs.ts";
 
 /**
@@ -16,7 +16,7 @@ export type SampleTime =
 
 /** Where the runs live, and how time passes for them. Built by each runtime's entry. */
 export interface ScenarioEnv {
-  client: RunsClient;
+  client: RoutedClient;
   inputs: SampleInputs;
   /**
    * `emulator`: every step must come out exactly as documented. `live`: a run may finish before

@@ -1,75 +1,89 @@
 import {
-  type ClientOptions,
-  createLiteClient,
+  buildResources,
+  createRunsRouter,
+  DEFAULT_TIMEOUT,
   InvalidArgumentError,
-  type RunsClient,
-  withRuns,
+  type InvokeOperation,
+  operationTable,
+  type RoutedClient,
+  sortArguments,
 } from "@extendkit/core";
-
-/** Core options that carry no credential and mean the same in a browser. */
-const PASSED = [
-  "fetch",
-  "maxRetries",
-  "timeout",
-  "totalTimeout",
-  "maxRetryAfter",
-  "strictIds",
-  "logger",
-  "logLevel",
-] as const;
+import { callThroughProxy, type ProxyTarget } from "./call-through-proxy.ts";
 
 /**
- * Options of `createBrowserClient`. There is deliberately no `apiKey`. `fetch`, `maxRetries`,
- * `timeout`, `totalTimeout`, `maxRetryAfter`, `strictIds`, `logger` and `logLevel` mean what they
- * mean in `@extendkit/core` and have its defaults.
+ * Options of `createBrowserClient`. There is deliberately no `apiKey`, and no retry options: the
+ * proxy retries upstream (`createProxyHandler`'s `maxRetries`), next to the API.
  */
-export interface BrowserClientOptions
-  extends Partial<Pick<ClientOptions, (typeof PASSED)[number]>> {
+export interface BrowserClientOptions {
   /**
    * Where your `@extendkit/browser/proxy` handler is mounted, absolute or relative to the page
    * (`"/api/extend"`). Required.
    */
   proxyUrl: string;
+  /** The fetch used, called unbound with one `Request` (as in core). Default: `globalThis.fetch`, looked up per call. */
+  fetch?: (request: Request) => Promise<Response>;
+  /** Deadline of one call in ms, answer included; later → `TimeoutError`. Default: 60 000. */
+  timeout?: number;
 }
 
+/** Every option and the type its value must have (proxyUrl: a URL too). */
+const OPTIONS: Record<string, string> = {
+  proxyUrl: "string",
+  fetch: "function",
+  timeout: "number",
+};
 // A secret key's shape: Extend keys start with "sk" and an underscore; also refuse bearer credentials.
 const SECRET = /(?:^|[^A-Za-z0-9])(?:sk|rk)_[A-Za-z0-9]|bearer\s/i;
 
 /**
- * The browser client: `@extendkit/core`'s lite client (every `client.<resource>.<method>`, list
- * methods resolving to one page) plus `client.runs` (retrieve, cancel, delete and waitFor of any
- * run by id). No `raw`, middleware or bulk helpers: they stay on the server, out of the page.
+ * The browser client: every `client.<resource>.<method>` of `@extendkit/core` (list methods
+ * resolve to one page) plus `client.runs` (retrieve, cancel and delete of any run by id). Polling
+ * is `waitForRun(client, id)`, imported only by pages that poll. No `raw`, middleware or bulk
+ * helpers: they stay on the server, out of the page.
  */
-export type BrowserClient = RunsClient;
+export type BrowserClient = RoutedClient;
 
 /**
- * A client for the browser: the same `client.<resource>.<method>` as `@extendkit/core`, sent to
- * `proxyUrl` with no `Authorization` header. Throws `InvalidArgumentError` when given an `apiKey`
- * (or any unknown option) or when any option looks like a secret key: a key in a page is a key
- * published to everyone who opens it.
+ * A client for the browser: the same `client.<resource>.<method>` as `@extendkit/core`, each call
+ * one request to `proxyUrl` with no `Authorization` header (`callThroughProxy`). Throws
+ * `InvalidArgumentError` when given an `apiKey` (or any unknown option), when any option looks
+ * like a secret key (a key in a page is a key published to everyone who opens it), or when an
+ * option has the wrong type.
  */
 export function createBrowserClient(options: BrowserClientOptions): BrowserClient {
-  const given = (options ?? {}) as unknown as Record<string, unknown>;
-  for (const [name, value] of Object.entries(given)) {
-    if (name !== "proxyUrl" && !(PASSED as readonly string[]).includes(name)) {
-      throw new InvalidArgumentError(
-        `createBrowserClient: unknown option "${name.slice(0, 40)}"; the browser client never holds an API key, the proxy on your server does`,
-      );
-    }
-    if (typeof value === "string" && SECRET.test(value)) {
-      throw new InvalidArgumentError(
-        `createBrowserClient: ${name} looks like a secret key; keys stay on the server, in the proxy`,
-      );
-    }
-  }
-  if (typeof given.proxyUrl !== "string" || given.proxyUrl === "") {
-    throw new InvalidArgumentError("createBrowserClient: proxyUrl must be a non-empty string");
-  }
+  const { proxyUrl, fetch, timeout = DEFAULT_TIMEOUT } = options ?? {};
   const base = (globalThis as { location?: { href: string } }).location?.href;
-  if (!URL.canParse(options.proxyUrl, base)) {
-    throw new InvalidArgumentError("createBrowserClient: proxyUrl is not a valid URL");
+  for (const [name, value] of Object.entries({ ...options, proxyUrl })) {
+    const problem = !(name in OPTIONS)
+      ? `is not an option (${Object.keys(OPTIONS).join(", ")}): the proxy on your server holds the API key and retries`
+      : typeof value === "string" && SECRET.test(value)
+        ? "looks like a secret key: keys stay on the server, in the proxy"
+        : (value !== undefined || name === "proxyUrl") && typeof value !== OPTIONS[name]
+          ? `must be a ${OPTIONS[name]}`
+          : name === "proxyUrl" && (proxyUrl === "" || !URL.canParse(proxyUrl, base))
+            ? "must be a URL, absolute or relative to the page"
+            : name === "timeout" && !(timeout > 0)
+              ? "must be above 0"
+              : undefined;
+    if (problem) {
+      throw new InvalidArgumentError(`createBrowserClient: ${name.slice(0, 40)} ${problem}`);
+    }
   }
-  const baseUrl = new URL(options.proxyUrl, base).href.replace(/\/+$/, "");
-  const passed = Object.fromEntries(PASSED.filter((k) => k in given).map((k) => [k, given[k]]));
-  return createLiteClient({ ...passed, apiKey: null, baseUrl }, withRuns);
+  const target: ProxyTarget = {
+    baseUrl: new URL(proxyUrl, base).href.replace(/\/+$/, ""),
+    fetch: fetch
+      ? (url, init) => fetch(new Request(url, init))
+      : (url, init) => globalThis.fetch(url, init),
+    timeout,
+  };
+  const invoke: InvokeOperation = (op, call) => callThroughProxy(target, op, call);
+  const resources = buildResources(
+    operationTable,
+    (op) =>
+      (...args) =>
+        invoke(op, sortArguments(op, args)),
+  );
+  return Object.assign(resources, {
+    runs: createRunsRouter(invoke, operationTable),
+  }) as unknown as BrowserClient;
 }

@@ -34,3 +34,4 @@ export {
   type BrowserClientOptions,
   createBrowserClient,
 } from "./create-browser-client.ts";
+export { waitForRun } from "./wait-for-run.ts";

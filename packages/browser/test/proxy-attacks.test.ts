@@ -322,12 +322,14 @@ describe("proxy attack catalogue (reliability §4.1)", () => {
     });
     expect(r.status).toBe(200);
     expect(h.calls).toHaveLength(1);
-    // The proxy's own headers only (x-extendkit-version and User-Agent name the proxy's build).
+    // The proxy's own headers only: core's client headers (x-extendkit-version and User-Agent name
+    // the proxy's build; x-extendkit-retry-count numbers the attempt) and `accept`.
     expect([...(h.calls[0]?.headers.keys() ?? [])].sort()).toEqual([
       "accept",
       "authorization",
       "user-agent",
       "x-extend-api-version",
+      "x-extendkit-retry-count",
       "x-extendkit-version",
     ]);
   });
@@ -527,7 +529,7 @@ describe("proxy attack catalogue (reliability §4.1)", () => {
     );
     const r = await h.send(RUN, { headers: browser() });
     expect(r.status).toBe(401);
-    expect(r.json?.message).toBe("bad header Authorization: Bearer [redacted]");
+    expect(r.json?.message).toBe("bad header Authorization: Bearer [REDACTED]");
   });
 
   it("P42 an upstream Set-Cookie is stripped", async () => {

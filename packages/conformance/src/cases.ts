@@ -1,4 +1,4 @@
-import { type OperationKind, operationTable, type RunsClient } from "@extendkit/core";
+import { type LiteClient, type OperationKind, operationTable } from "@extendkit/core";
 import { EMULATOR_API_KEY } from "@extendkit/emulator";
 import type { Backend } from "./backend.ts";
 import { type Outcome, settle } from "./describe-outcome.ts";
@@ -6,7 +6,7 @@ import { type Outcome, settle } from "./describe-outcome.ts";
 /** Builds the client under test; each runtime passes its adapter's factory. */
 export type MakeClient = (overrides?: {
   fetch?: (request: Request) => Promise<Response>;
-}) => RunsClient;
+}) => LiteClient;
 
 /** One conformance case: `setup`/`check` beside the emulator, `act` in the runtime under test. */
 export interface Case {
@@ -19,7 +19,7 @@ export interface Case {
 type Call = (...args: unknown[]) => Promise<unknown>;
 type Target = { resource: string; method: string; id: string };
 
-const call = (client: RunsClient, resource: string, method: string): Call => {
+const call = (client: LiteClient, resource: string, method: string): Call => {
   const r = (client as unknown as Record<string, Record<string, Call>>)[resource] ?? {};
   return (r[method] as Call).bind(r);
 };

@@ -14,6 +14,7 @@ import { LazyRequest } from "./lazy-request.ts";
 import { listMethod } from "./list-method.ts";
 import { resolveConfig } from "./resolve-config.ts";
 import { serializePath } from "./serialize-path.ts";
+import { waitFor } from "./wait-for.ts";
 import { waitForMethod } from "./wait-for-method.ts";
 import type { ExtendResources } from "./with-wait-for.ts";
 
@@ -70,7 +71,11 @@ export function baseClientFromConfig(config: ClientConfig): BaseClient {
     }
   }
   return Object.assign(resources as unknown as ExtendResources, {
-    runs: createRunsRouter(rt, operationTable),
+    runs: createRunsRouter(
+      (op, call) => callOperation(rt, op, call),
+      operationTable,
+      (read, id, options, path) => waitFor(read, id, options, rt.config, path),
+    ),
     raw,
     // `trackMiddleware` made these closures over `raw`: they need no `this`.
     use: raw.use,

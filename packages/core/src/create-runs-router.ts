@@ -1,6 +1,5 @@
 import { assertPathParam } from "./assert-path-param.ts";
-import { callOperation } from "./call-operation.ts";
-import type { ClientRuntime } from "./client-runtime.ts";
+import type { OperationCall } from "./call-operation.ts";
 import { findRunType } from "./find-run-type.ts";
 import type { GeneratedResources } from "./generated/resources.ts";
 import type { runTypes } from "./generated/run-types.ts";
@@ -8,7 +7,6 @@ import { InvalidArgumentError } from "./invalid-argument-error.ts";
 import type { OperationKind, OperationSpec } from "./operation-spec.ts";
 import type { RequestOptions } from "./request-options.ts";
 import type { WaitForOptions } from "./wait-for.ts";
-import { waitForMethod } from "./wait-for-method.ts";
 import type { RunOf } from "./with-wait-for.ts";
 
 /** A resource that `client.runs` can route an id to (spec `x-extendkit-run-types`). */
@@ -37,13 +35,32 @@ export interface RunsRouter {
   resourceFor(id: string): RoutableResource | undefined;
 }
 
+/** Sends one operation the way a client does: `callOperation` in core's clients, the proxy call in the browser client. */
+export type InvokeOperation = (op: OperationSpec, call: OperationCall) => Promise<unknown>;
+
 /**
- * Builds `client.runs`. The id is validated like any path parameter first; an id whose prefix
+ * Polls a run through `read` (core's `waitFor` on a client's config); `path` is the read's
+ * template, for messages. Passed in, so a client without waits bundles none of it.
+ */
+export type RunWait = (
+  read: (id: string, options: object) => Promise<unknown>,
+  id: unknown,
+  options: WaitForOptions<unknown> | undefined,
+  path: string,
+) => Promise<unknown>;
+
+/**
+ * Builds `client.runs` over `invoke`, with `waitFor` polling through it when `wait` is given
+ * (without it the router has no `waitFor`; the caller's type says so). The id is validated like any path parameter first; an id whose prefix
  * names no run type, or an operation its type does not have, is an `InvalidArgumentError` and
  * nothing is sent. Ids shared by two types route as the table says (`exr_` → extract runs, not
  * legacy processor runs; `bpr_` → batch runs, not evaluation-set runs).
  */
-export function createRunsRouter(rt: ClientRuntime, table: readonly OperationSpec[]): RunsRouter {
+export function createRunsRouter(
+  invoke: InvokeOperation,
+  table: readonly OperationSpec[],
+  wait?: RunWait,
+): RunsRouter {
   const route = (id: unknown, kind: OperationKind, verb: string): OperationSpec => {
     assertPathParam("id", id);
     const type = findRunType(id);
@@ -63,15 +80,20 @@ export function createRunsRouter(rt: ClientRuntime, table: readonly OperationSpe
   // async: a bad id rejects the returned promise, like every other method, rather than throwing.
   const call =
     (kind: OperationKind, verb: string) => async (id: string, options?: RequestOptions) =>
-      callOperation(rt, route(id, kind, verb), { id, request: undefined, options });
-  return {
+      invoke(route(id, kind, verb), { id, request: undefined, options });
+  const router: Omit<RunsRouter, "waitFor"> & Partial<RunsRouter> = {
     retrieve: call("retrieve", "retrieve") as RunsRouter["retrieve"],
     cancel: call("cancel", "cancel") as RunsRouter["cancel"],
     delete: call("delete", "delete") as RunsRouter["delete"],
-    waitFor: async (id, options) => {
-      const op = route(id, "retrieve", "waitFor");
-      return (await waitForMethod(rt, op)(id, options as WaitForOptions<unknown>)) as AnyRun;
-    },
     resourceFor: (id) => (typeof id === "string" ? findRunType(id)?.resource : undefined),
   };
+  if (wait !== undefined) {
+    router.waitFor = async (id, options) => {
+      const op = route(id, "retrieve", "waitFor");
+      const read = (runId: string, callOptions: object) =>
+        invoke(op, { id: runId, request: undefined, options: callOptions });
+      return (await wait(read, id, options as WaitForOptions<unknown>, op.path)) as AnyRun;
+    };
+  }
+  return router as RunsRouter;
 }

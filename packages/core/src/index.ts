@@ -1,7 +1,11 @@
 export { AbortError } from "./abort-error.ts";
 export { ApiError, type ApiErrorInit } from "./api-error.ts";
+// Building blocks for clients that send another way (the browser client sends through the proxy):
+// the same method shapes, id checks, routing, waits and typed errors as core's own clients.
+export { assertIdPrefix } from "./assert-id-prefix.ts";
 export { assertPathParam } from "./assert-path-param.ts";
 export { BACKOFF_BASE_MS, BACKOFF_CAP_MS, backoffDelay } from "./backoff-delay.ts";
+export { buildResources, type Method, sortArguments } from "./build-resources.ts";
 export { BulkIntegrityError } from "./bulk/bulk-integrity-error.ts";
 export type { BulkItem, BulkOptions, BulkSource } from "./bulk/bulk-options.ts";
 export { BULK_DEFAULTS } from "./bulk/bulk-options.ts";
@@ -32,6 +36,7 @@ export {
   metadataMatches,
   type RunFilter,
 } from "./bulk/run-filter.ts";
+export type { OperationCall } from "./call-operation.ts";
 export {
   type ClientOptions,
   DEFAULT_API_VERSION,
@@ -49,7 +54,9 @@ export { ConnectionError, type ConnectionErrorInit } from "./connection-error.ts
 export { type BaseClient, createBaseClient } from "./create-base-client.ts";
 export { createClient, type ExtendClient } from "./create-client.ts";
 export { type ClientExtension, createLiteClient, type LiteClient } from "./create-lite-client.ts";
+export type { Redactor } from "./create-redactor.ts";
 export type { AnyRun, RoutableResource, RunsRouter } from "./create-runs-router.ts";
+export { createRunsRouter, type InvokeOperation, type RunWait } from "./create-runs-router.ts";
 export { ExtendError } from "./extend-error.ts";
 export type { components, operations, paths } from "./generated/openapi.ts";
 export { operationTable } from "./generated/operations.ts";
@@ -57,10 +64,10 @@ export type * from "./generated/resources.ts";
 export { runTypes } from "./generated/run-types.ts";
 export type * from "./generated/schemas.ts";
 export { InvalidArgumentError } from "./invalid-argument-error.ts";
-export { isAlreadyDeleted } from "./is-already-deleted.ts";
+export { isAlreadyDeleted, markAlreadyDeleted } from "./is-already-deleted.ts";
 export type { LiteResources } from "./lite-resources.ts";
 export type { Logger, LogLevel } from "./logger.ts";
-export { NotCancellableError } from "./not-cancellable-error.ts";
+export { CANCEL_REFUSALS, NotCancellableError } from "./not-cancellable-error.ts";
 export type { OperationKind, OperationSpec } from "./operation-spec.ts";
 export type {
   BodyOf,
@@ -81,6 +88,7 @@ export { type AttemptFailure, isRetryable } from "./retry-policy.ts";
 export { USER_AGENT } from "./set-version-headers.ts";
 export {
   AuthenticationError,
+  apiErrorClassFor,
   BadRequestError,
   ConflictError,
   InternalServerError,
@@ -92,7 +100,7 @@ export {
 } from "./status-errors.ts";
 export { TimeoutError } from "./timeout-error.ts";
 export { VERSION } from "./version.ts";
-export { DEFAULT_WAIT_TIMEOUT, type WaitForOptions } from "./wait-for.ts";
+export { DEFAULT_WAIT_TIMEOUT, type WaitConfig, type WaitForOptions, waitFor } from "./wait-for.ts";
 export { WaitTimeoutError } from "./wait-timeout-error.ts";
-export { type RunsClient, withRuns } from "./with-runs.ts";
+export { type RoutedClient, type RunsClient, withRuns } from "./with-runs.ts";
 export type { ExtendResources, Pollable, RunOf, WithWaitFor } from "./with-wait-for.ts";

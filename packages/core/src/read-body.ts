@@ -1,5 +1,5 @@
 // Decodes whole bodies only (never `stream: true`), so one decoder serves every call.
-const decoder = new TextDecoder();
+const decoder = /* @__PURE__ */ new TextDecoder();
 
 /**
  * Reads a body as UTF-8 text (a leading BOM removed) through `reader`, at most `limit` bytes, so a

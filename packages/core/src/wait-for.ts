@@ -20,6 +20,9 @@ export interface WaitForOptions<Run> {
   interval?: number;
 }
 
+/** What a wait needs of a client's config: its clock, log and redactor. */
+export type WaitConfig = Pick<ClientConfig, "clock" | "log" | "redactor">;
+
 export const DEFAULT_WAIT_TIMEOUT = 600_000;
 const DEFAULT_INTERVAL = 1_000;
 const MAX_INTERVAL = 10_000;
@@ -44,7 +47,7 @@ export async function waitFor(
   ) => Promise<unknown>,
   id: unknown,
   options: WaitForOptions<unknown> | undefined,
-  config: ClientConfig,
+  config: WaitConfig,
   path: string,
 ): Promise<unknown> {
   assertPathParam("id", id);

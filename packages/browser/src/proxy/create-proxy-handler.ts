@@ -1,7 +1,7 @@
 import { DEFAULT_BASE_URL } from "@extendkit/core";
 import { isSameOrigin } from "./check-origin.ts";
 import { createRateLimiter } from "./create-rate-limiter.ts";
-import { forwardUpstream } from "./forward-upstream.ts";
+import { createForwarder } from "./forward-upstream.ts";
 import { refuse } from "./json-response.ts";
 import { DEFAULT_ALLOW, type ProxyOptions } from "./proxy-options.ts";
 import { readBody } from "./read-body.ts";
@@ -13,9 +13,10 @@ const QUERY_VALUE = /^[\x20-\x7e]{1,1024}$/;
 /**
  * The key-holding proxy: `(Request) => Promise<Response>`. Checks run in this order, each a
  * refusal with 0 upstream calls: method → framing → URL length → body (size, deadline) → route
- * (allow-list, id, run-type prefix) → same-origin → `authorize` → rate limit. Then one upstream
- * request built from scratch (constant origin, server key, pinned version, no redirects) and a
- * relayed answer that is JSON only and never holds the key. Any unexpected failure is a bare
+ * (allow-list, id, run-type prefix) → same-origin → `authorize` → rate limit. Then the call goes
+ * upstream through core's lite client (`createForwarder`: built from scratch, constant origin,
+ * server key, pinned version, no redirects, core's retries) and its outcome is answered as JSON
+ * that never holds the key. Any unexpected failure is a bare
  * 500/502 with a request id: no stack, no upstream URL.
  */
 export function createProxyHandler(options: ProxyOptions): (request: Request) => Promise<Response> {
@@ -32,6 +33,7 @@ export function createProxyHandler(options: ProxyOptions): (request: Request) =>
   const limiter = limit && createRateLimiter(limit.requests ?? 60, limit.windowMs ?? 60_000);
   const rateKey = limit?.key ?? ((r: Request) => r.headers.get("cookie") ?? "");
   const send = options.fetch ?? ((request: Request) => globalThis.fetch(request));
+  const forward = createForwarder(options, send);
 
   const handle = async (request: Request, requestId: string): Promise<Outcome> => {
     let operationId: string | null = null;
@@ -104,9 +106,10 @@ export function createProxyHandler(options: ProxyOptions): (request: Request) =>
     if (wait > 0) {
       return no(429, "rate_limited", "too many requests", {
         "retry-after": String(wait),
+        "retry-after-ms": String(wait * 1000),
       });
     }
-    const relayed = await forwardUpstream(options, send, request, requestId, {
+    const relayed = await forward(request, requestId, {
       op,
       id,
       query: url.searchParams,

@@ -1,13 +1,19 @@
 import {
+  ApiError,
+  createLiteClient,
   DEFAULT_API_VERSION,
   DEFAULT_BASE_URL,
+  DEFAULT_MAX_RETRIES,
+  InvalidArgumentError,
+  isAlreadyDeleted,
+  NotCancellableError,
   type OperationSpec,
-  USER_AGENT,
-  VERSION,
+  RedirectError,
+  ResponseError,
+  TimeoutError,
 } from "@extendkit/core";
-import { refuse } from "./json-response.ts";
+import { baseHeaders, refuse } from "./json-response.ts";
 import type { ProxyOptions } from "./proxy-options.ts";
-import { relayUpstream } from "./relay-upstream.ts";
 
 /** What a validated request forwards: the operation, its checked id, query and body. */
 export interface Forward {
@@ -17,65 +23,173 @@ export interface Forward {
   body: Uint8Array;
 }
 
-/**
- * The one upstream request of an allowed call, built from scratch: the constant origin, the
- * operation's path with the validated id, the operation's own query parameters, and only the
- * server key, the pinned version, `accept`, extendkit's version and User-Agent, and the server's
- * workspace as headers. Redirects are not followed; the deadline covers the answer's body; a
- * client that goes away aborts it.
- */
-export async function forwardUpstream(
-  options: ProxyOptions,
-  send: (request: Request) => Promise<Response>,
+/** Sends one allowed call upstream and turns the outcome into the proxy's answer. */
+export type Forwarder = (
   request: Request,
   requestId: string,
-  { op, id, query, body }: Forward,
-): Promise<{ response: Response; code: string | null }> {
-  const target = new URL(options.baseUrl ?? DEFAULT_BASE_URL);
-  const path = op.path.replace(`{${op.pathParams[0]}}`, id);
-  target.pathname = `${target.pathname.replace(/\/+$/, "")}${path}`;
-  for (const name of op.queryParams) {
-    const value = query.get(name);
-    if (value !== null) target.searchParams.set(name, value);
+  forward: Forward,
+) => Promise<{ response: Response; code: string | null }>;
+
+type Method = (...args: unknown[]) => Promise<unknown>;
+
+const REQUEST_ID = /^[A-Za-z0-9_-]{1,128}$/;
+
+/** The error an upstream body over `maxResponseBytes` is cut off with. */
+class TooLarge extends Error {}
+
+/**
+ * The proxy's upstream side: `@extendkit/core`'s lite client holding the server key, so every
+ * forwarded call has core's retries (safe ones only, Retry-After honoured, one retry budget per
+ * handler), cancel reconciliation, deadline (`upstreamTimeoutMs` over all attempts), refused
+ * redirects, checked JSON answers and key redaction; the browser client sends each call once.
+ * Each call is built from the operation alone: the constant origin, the operation's path with the
+ * validated id, its own query parameters, the JSON body, and only core's headers (server key,
+ * pinned version, extendkit's version and User-Agent, the server's workspace) plus `accept`.
+ *
+ * The answer: a result is relayed as JSON (200, or 204 when there is none; a delete a retry found
+ * already done carries `x-extendkit-already-deleted: 1`); an API error keeps its status and
+ * Extend's error body, with `retry-after-ms` and `Retry-After` when the API advised a wait; a
+ * refused cancel that core reconciled by reading the run is 409 `NOT_CANCELLABLE`. Everything
+ * else is a generic code with no upstream detail: `upstream_redirect`, `upstream_invalid_response`
+ * (not JSON), `upstream_too_large`, `upstream_timeout` (504), `upstream_unreachable`.
+ */
+export function createForwarder(
+  options: ProxyOptions,
+  send: (request: Request) => Promise<Response>,
+): Forwarder {
+  const maxBytes = options.maxResponseBytes ?? 1_048_576;
+  const deadline = options.upstreamTimeoutMs ?? 30_000;
+  const client = createLiteClient({
+    apiKey: options.apiKey,
+    baseUrl: options.baseUrl ?? DEFAULT_BASE_URL,
+    apiVersion: options.apiVersion ?? DEFAULT_API_VERSION,
+    ...(options.workspaceId !== undefined && { workspaceId: options.workspaceId }),
+    maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
+    timeout: deadline,
+    totalTimeout: deadline,
+    fetch: async (upstream) => capBody(await send(upstream), maxBytes),
+  }) as unknown as Record<string, Record<string, Method> | Method>;
+
+  return async (request, requestId, { op, id, query, body }) => {
+    const fail = (status: number, code: string, message: string) => ({
+      response: refuse(requestId, status, code, message),
+      code,
+    });
+    let fields: Record<string, unknown> = {};
+    if (body.byteLength > 0) {
+      try {
+        fields = JSON.parse(new TextDecoder().decode(body));
+      } catch {}
+      if (typeof fields !== "object" || fields === null || Array.isArray(fields)) {
+        return fail(400, "invalid_body", "the request body must be a JSON object");
+      }
+    }
+    for (const name of op.queryParams) {
+      const value = query.get(name);
+      if (value !== null) fields[name] = value;
+    }
+    const args: unknown[] = op.pathParams.length > 0 ? [id] : [];
+    if (op.hasBody || op.queryParams.length > 0) {
+      args.push(Object.keys(fields).length > 0 ? fields : undefined);
+    }
+    args.push({ signal: request.signal, headers: { accept: "application/json" } });
+    const method = (
+      op.resource === null
+        ? client[op.name]
+        : (client[op.resource] as Record<string, Method>)[op.name]
+    ) as Method;
+    try {
+      const result = await method(...args);
+      const headers = baseHeaders(requestId);
+      if (isAlreadyDeleted(result)) headers.set("x-extendkit-already-deleted", "1");
+      const text = result === undefined ? null : scrub(JSON.stringify(result), options.apiKey);
+      return {
+        response: new Response(text, { status: text === null ? 204 : 200, headers }),
+        code: null,
+      };
+    } catch (error) {
+      if (cutOff(error)) {
+        return fail(502, "upstream_too_large", "the API answer is over the size limit");
+      }
+      if (error instanceof NotCancellableError && !(error.cause instanceof ApiError)) {
+        return fail(
+          409,
+          "NOT_CANCELLABLE",
+          `the run cannot be cancelled: its status is ${error.runStatus}`,
+        );
+      }
+      const apiError = error instanceof NotCancellableError ? error.cause : error;
+      if (apiError instanceof ApiError && typeof apiError.body === "object" && apiError.body) {
+        return { response: relayError(apiError, requestId, options.apiKey), code: null };
+      }
+      if (error instanceof InvalidArgumentError) return fail(400, "invalid_request", error.message);
+      if (error instanceof RedirectError) {
+        return fail(502, "upstream_redirect", "the API answered with a redirect");
+      }
+      if (error instanceof ResponseError || apiError instanceof ApiError) {
+        return fail(502, "upstream_invalid_response", "the API answered with non-JSON");
+      }
+      if (error instanceof TimeoutError && !request.signal.aborted) {
+        return fail(504, "upstream_timeout", "the API did not answer in time");
+      }
+      return fail(502, "upstream_unreachable", "the API could not be reached");
+    }
+  };
+}
+
+/** An API error as the proxy's answer: its status and Extend's error body (already redacted by core). */
+function relayError(error: ApiError, requestId: string, apiKey: string): Response {
+  const headers = baseHeaders(requestId);
+  if (error.retryAfterMs !== undefined) {
+    headers.set("retry-after-ms", String(error.retryAfterMs));
+    headers.set("retry-after", String(Math.ceil(error.retryAfterMs / 1000)));
   }
-  const headers = new Headers({
-    authorization: `Bearer ${options.apiKey}`,
-    "x-extend-api-version": options.apiVersion ?? DEFAULT_API_VERSION,
-    accept: "application/json",
-    // The proxy runs server-side, where User-Agent can be set (browsers forbid it).
-    "x-extendkit-version": VERSION,
-    "user-agent": USER_AGENT,
+  if (error.requestId !== undefined && REQUEST_ID.test(error.requestId)) {
+    headers.set("x-extend-request-id", error.requestId);
+  }
+  return new Response(scrub(JSON.stringify(error.body), apiKey), { status: error.status, headers });
+}
+
+/** Core redacts what it raises; results are scrubbed here too, so no answer can hold the key. */
+function scrub(text: string, apiKey: string): string {
+  return text.split(apiKey).join("[REDACTED]");
+}
+
+/** True when `error` or a cause of it (core wraps a failed body read) is a `TooLarge`. */
+function cutOff(error: unknown): boolean {
+  let e: unknown = error;
+  for (let depth = 0; e instanceof Error && depth < 5; depth++) {
+    if (e instanceof TooLarge) return true;
+    e = (e as Error).cause;
+  }
+  return false;
+}
+
+/**
+ * The upstream answer with its body cut off after `maxBytes` (the read fails with `TooLarge`), so
+ * an oversized body is never held whole.
+ */
+function capBody(response: Response, maxBytes: number): Response {
+  if (
+    response.body === null ||
+    response.status < 200 ||
+    [204, 205, 304].includes(response.status)
+  ) {
+    return response;
+  }
+  let size = 0;
+  const capped = response.body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        size += chunk.byteLength;
+        if (size > maxBytes) controller.error(new TooLarge("over maxResponseBytes"));
+        else controller.enqueue(chunk);
+      },
+    }),
+  );
+  return new Response(capped, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
   });
-  if (options.workspaceId !== undefined) headers.set("x-extend-workspace-id", options.workspaceId);
-  if (body.byteLength > 0) headers.set("content-type", "application/json");
-  const controller = new AbortController();
-  const onAbort = () => controller.abort();
-  request.signal.addEventListener("abort", onAbort, { once: true });
-  const timer = setTimeout(onAbort, options.upstreamTimeoutMs ?? 30_000);
-  try {
-    const upstream = await send(
-      new Request(target, {
-        method: op.httpMethod.toUpperCase(),
-        headers,
-        redirect: "manual",
-        signal: controller.signal,
-        ...(body.byteLength > 0 && { body: body as BodyInit }),
-      }),
-    );
-    return await relayUpstream(
-      upstream,
-      requestId,
-      options.apiKey,
-      options.maxResponseBytes ?? 1_048_576,
-    );
-  } catch {
-    const [status, code, message] =
-      controller.signal.aborted && !request.signal.aborted
-        ? [504, "upstream_timeout", "the API did not answer in time"]
-        : [502, "upstream_unreachable", "the API could not be reached"];
-    return { response: refuse(requestId, status, code, message), code };
-  } finally {
-    clearTimeout(timer);
-    request.signal.removeEventListener("abort", onAbort);
-  }
 }

@@ -60,8 +60,14 @@ export interface ProxyOptions {
   maxBodyBytes?: number;
   /** Deadline for reading the request body, in ms; later → 408. Default: 10 000. */
   bodyTimeoutMs?: number;
-  /** Deadline for the upstream answer, body included, in ms; later → 504. Default: 30 000. */
+  /** Deadline for the upstream answer, body and retries included, in ms; later → 504. Default: 30 000. */
   upstreamTimeoutMs?: number;
+  /**
+   * Retries of a failed upstream call, as `@extendkit/core`'s `maxRetries`: only safe ones (reads,
+   * deletes, reconciled cancels; 429/5xx/connection failures), honouring Retry-After, within
+   * `upstreamTimeoutMs`. The browser client itself sends each call once. Default: 2.
+   */
+  maxRetries?: number;
   /** Largest upstream body relayed, in bytes; more → 502. Default: 1 048 576. */
   maxResponseBytes?: number;
   /** Per-key rate limit, or `false` for none. Default: 60 requests per minute per session. */

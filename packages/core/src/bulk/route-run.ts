@@ -14,7 +14,7 @@ export interface RunRoute {
 }
 
 // Longest prefix first, so `batch_processor_run_` wins over shorter prefixes.
-const byPrefix = [...runTypes].sort((a, b) => b.prefix.length - a.prefix.length);
+const byPrefix = /* @__PURE__ */ [...runTypes].sort((a, b) => b.prefix.length - a.prefix.length);
 
 /**
  * The client method that serves `operation` for the run `id`, by ID prefix (REFERENCE §1.5).
