@@ -1,0 +1,177 @@
+import {
+  type BrowserClient,
+  createBrowserClient,
+  InvalidArgumentError,
+  isAlreadyDeleted,
+  NotCancellableError,
+  NotFoundError,
+  RateLimitError,
+  ResponseError,
+  TimeoutError,
+  WaitTimeoutError,
+  waitForRun,
+} from "@extendkit/browser";
+import { createProxyHandler, type ProxyOptions } from "@extendkit/browser/proxy";
+import { type Backend, createBackend, EMULATOR_API_KEY, PROXY_ALLOW } from "@extendkit/conformance";
+import { serveBackend, serveFetch } from "@extendkit/conformance/node";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+
+// The division of work between the browser client and the proxy: the page sends each call once;
+// the proxy, holding the key, sends it upstream with core's retries and answers in a shape the
+// browser client turns back into core's results and typed errors. The emulator is served over
+// HTTP behind the proxy, which is served over HTTP too; the client sends with the runtime's fetch
+// and the headers a same-origin page's request carries.
+let backend: Backend;
+let upstream: Awaited<ReturnType<typeof serveBackend>>;
+const servers: { close(): Promise<void> }[] = [];
+
+beforeAll(async () => {
+  backend = createBackend();
+  upstream = await serveBackend(backend);
+  servers.push(upstream);
+});
+afterAll(() => Promise.all(servers.map((s) => s.close())));
+beforeEach(() => backend.reset());
+
+/** A browser client in front of a proxy in front of the emulator, counting what the page sent. */
+async function setup(proxyOptions: Partial<ProxyOptions> = {}) {
+  const sent: Request[] = [];
+  const proxy = createProxyHandler({
+    apiKey: EMULATOR_API_KEY,
+    baseUrl: upstream.url,
+    allow: PROXY_ALLOW,
+    rateLimit: false,
+    authorize: () => true,
+    ...proxyOptions,
+  });
+  const app = await serveFetch(proxy);
+  servers.push(app);
+  const client: BrowserClient = createBrowserClient({
+    proxyUrl: `${app.url}/api/extend`,
+    fetch: (request) => {
+      sent.push(request);
+      const headers = new Headers(request.headers);
+      headers.set("origin", new URL(app.url).origin);
+      headers.set("sec-fetch-site", "same-origin");
+      return fetch(new Request(request, { headers }));
+    },
+  });
+  return { client, sent };
+}
+
+describe("the browser client through the proxy", () => {
+  it("sends a call once; the proxy retries a 503 upstream and the call resolves", async () => {
+    const { client, sent } = await setup();
+    const id = await backend.seed("workflowRuns");
+    backend.fault({ times: 1, status: 503 });
+    const run = await client.runs.retrieve(id);
+    expect(run.id).toBe(id);
+    expect(sent).toHaveLength(1);
+    expect(backend.paths()).toEqual([`/workflow_runs/${id}`, `/workflow_runs/${id}`]);
+  });
+
+  it("a delete whose first upstream answer was lost resolves, marked already deleted", async () => {
+    const { client, sent } = await setup();
+    const id = await backend.seed("extractRuns");
+    backend.emulator.addFault({ fault: { type: "resetAfterCommit" }, count: 1 });
+    const result = await client.extractRuns.delete(id);
+    expect(isAlreadyDeleted(result)).toBe(true);
+    expect(sent).toHaveLength(1);
+    expect(backend.paths()).toHaveLength(2);
+    await expect(client.extractRuns.retrieve(id)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("a plain delete is not marked; deleting the run again is a NotFoundError", async () => {
+    const { client } = await setup();
+    const id = await backend.seed("parseRuns");
+    expect(isAlreadyDeleted(await client.parseRuns.delete(id))).toBe(false);
+    await expect(client.parseRuns.delete(id)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("a refused cancel is NotCancellableError, with the API's status and code", async () => {
+    const { client } = await setup();
+    const id = await backend.seed("classifyRuns", "PROCESSED");
+    const error = await client.runs.cancel(id).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NotCancellableError);
+    expect((error as NotCancellableError).status).toBeGreaterThanOrEqual(400);
+    expect((error as NotCancellableError).status).toBeLessThan(500);
+    expect(String((error as Error).message)).not.toContain(EMULATOR_API_KEY);
+  });
+
+  it("the proxy's own rate limit is a RateLimitError with the wait in retryAfterMs", async () => {
+    const { client, sent } = await setup({ rateLimit: { requests: 1, windowMs: 60_000 } });
+    const id = await backend.seed("splitRuns");
+    await client.splitRuns.retrieve(id);
+    const error = await client.splitRuns.retrieve(id).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect((error as RateLimitError).retryAfterMs).toBeGreaterThan(0);
+    expect((error as RateLimitError).retryAfterMs).toBeLessThanOrEqual(60_000);
+    expect(sent).toHaveLength(2);
+    expect(backend.paths()).toHaveLength(1);
+  });
+
+  it("an upstream wait advised by the API reaches the page as retryAfterMs", async () => {
+    const { client } = await setup({ maxRetries: 0 });
+    const id = await backend.seed("editRuns");
+    backend.emulator.addFault({
+      fault: { type: "error", status: 429, retryable: true, retryAfter: 7 },
+      count: 1,
+    });
+    const error = await client.editRuns.retrieve(id).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect((error as RateLimitError).retryAfterMs).toBe(7_000);
+  });
+
+  it("retry options are refused per call before anything is sent: retries are the proxy's", async () => {
+    const { client, sent } = await setup();
+    const id = await backend.seed("workflowRuns");
+    for (const options of [{ maxRetries: 5 }, { idempotencyKey: "k" }, { timeout: 0 }]) {
+      await expect(client.workflowRuns.retrieve(id, options as never)).rejects.toBeInstanceOf(
+        InvalidArgumentError,
+      );
+    }
+    expect(sent).toHaveLength(0);
+  });
+
+  it("a page served where the proxy should be is a ResponseError, never a result", async () => {
+    const client = createBrowserClient({
+      proxyUrl: "https://app.example/not-the-proxy",
+      fetch: async () =>
+        new Response("<!doctype html><title>app</title>", {
+          headers: { "content-type": "text/html" },
+        }),
+    });
+    const error = await client.runs.delete("workflow_run_1").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect((error as ResponseError).reason).toBe("invalid-json");
+  });
+
+  it("no answer within timeout is a TimeoutError, and the request is aborted", async () => {
+    const { client } = await setup();
+    const id = await backend.seed("workflowRuns");
+    backend.fault({ times: 1, delayMs: 3_000 });
+    const error = await client.workflowRuns.retrieve(id, { timeout: 100 }).catch((e) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as TimeoutError).timeoutMs).toBe(100);
+  });
+
+  it("an upstream body over maxResponseBytes is a 502 upstream_too_large, not relayed", async () => {
+    const { client } = await setup({ maxResponseBytes: 16, maxRetries: 0 });
+    const id = await backend.seed("workflowRuns");
+    const error = await client.workflowRuns.retrieve(id).catch((e: unknown) => e);
+    expect((error as { status?: number }).status).toBe(502);
+    expect((error as { code?: string }).code).toBe("upstream_too_large");
+  });
+
+  it("waitForRun reads through the proxy until the run is final, and gives up on time", async () => {
+    const { client, sent } = await setup();
+    const id = await backend.seed("extractRuns", "PROCESSED");
+    const run = await waitForRun(client, id);
+    expect(run.status).toBe("PROCESSED");
+    expect(sent).toHaveLength(1);
+    const never = waitForRun(client, id, { until: () => false, interval: 20, timeout: 100 });
+    await expect(never).rejects.toBeInstanceOf(WaitTimeoutError);
+    await expect(waitForRun(client, "../x")).rejects.toBeInstanceOf(InvalidArgumentError);
+    await expect(waitForRun(client, "unknown_1")).rejects.toBeInstanceOf(InvalidArgumentError);
+  });
+});
