@@ -5,6 +5,6 @@ import { createBrowserClient } from "@extendkit/browser";
 const client = createBrowserClient({ proxyUrl: "/api/extend" });
 
 export async function cancelAndDelete(id: string): Promise<void> {
-  await client.runs.cancel(id);
-  await client.runs.delete(id);
+  await client.workflowRuns.cancel(id);
+  await client.workflowRuns.delete(id);
 }

@@ -54,12 +54,10 @@ export async function callThroughProxy(
   } = options as RequestOptions;
   const method = op.httpMethod.toUpperCase();
   const ms = Math.min(timeout, totalTimeout);
-  const unknown = Object.keys(rest)[0];
-  if (unknown !== undefined || !(ms > 0)) {
-    throw new InvalidArgumentError(
-      `${op.operationId}: ${unknown === undefined ? "timeout must be above 0" : `option ${JSON.stringify(unknown.slice(0, 40))} is not taken in the browser (the proxy retries)`}`,
-    );
+  for (const name in rest) {
+    throw new InvalidArgumentError(`${op.operationId}: option ${name.slice(0, 40)} is the proxy's`);
   }
+  if (!(ms > 0)) throw new InvalidArgumentError(`${op.operationId}: timeout ${ms}`);
   let path = op.path;
   const idName = op.pathParams[0];
   if (idName) {
@@ -98,7 +96,7 @@ export async function callThroughProxy(
       ? new AbortError({ ...where, cause: signal.reason })
       : controller.signal.aborted
         ? new TimeoutError({ ...where, outcomeUnknown: true, timeoutMs: ms, limit: "total" })
-        : new ConnectionError("no answer from the proxy", {
+        : new ConnectionError("no answer", {
             ...where,
             outcomeUnknown: true,
             cause,
@@ -117,7 +115,7 @@ export async function callThroughProxy(
   } catch {
     body = text.slice(0, 1024);
     if (status < 300) {
-      throw new ResponseError("is not JSON (is the proxy at proxyUrl?)", {
+      throw new ResponseError("not JSON: is the proxy at proxyUrl?", {
         ...where,
         reason: "invalid-json",
         status,

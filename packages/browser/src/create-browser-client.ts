@@ -1,11 +1,10 @@
 import {
   buildResources,
-  createRunsRouter,
   DEFAULT_TIMEOUT,
   InvalidArgumentError,
   type InvokeOperation,
+  type LiteClient,
   operationTable,
-  type RoutedClient,
   sortArguments,
 } from "@extendkit/core";
 import { callThroughProxy, type ProxyTarget } from "./call-through-proxy.ts";
@@ -37,31 +36,46 @@ const SECRET = /(?:^|[^A-Za-z0-9])(?:sk|rk)_[A-Za-z0-9]|bearer\s/i;
 
 /**
  * The browser client: every `client.<resource>.<method>` of `@extendkit/core` (list methods
- * resolve to one page) plus `client.runs` (retrieve, cancel and delete of any run by id). Polling
- * is `waitForRun(client, id)`, imported only by pages that poll. No `raw`, middleware or bulk
- * helpers: they stay on the server, out of the page.
+ * resolve to one page). `client.runs` (any run by id) comes with the `withRuns` extension and
+ * polling with `waitForRun`, each bundled only by pages that import it. No `raw`, middleware or
+ * bulk helpers: they stay on the server, out of the page.
  */
-export type BrowserClient = RoutedClient;
+export type BrowserClient = LiteClient;
+
+/**
+ * Something a browser client can be extended with: a function of the client's call path
+ * (`invoke`, one call through the proxy) returning the properties to add (`withRuns` adds `runs`).
+ */
+export type BrowserExtension<E extends object> = (invoke: InvokeOperation) => E;
 
 /**
  * A client for the browser: the same `client.<resource>.<method>` as `@extendkit/core`, each call
- * one request to `proxyUrl` with no `Authorization` header (`callThroughProxy`). Throws
+ * one request to `proxyUrl` with no `Authorization` header (`callThroughProxy`), with the
+ * properties of `extend` added (`createBrowserClient(options, withRuns)`). Throws
  * `InvalidArgumentError` when given an `apiKey` (or any unknown option), when any option looks
  * like a secret key (a key in a page is a key published to everyone who opens it), or when an
  * option has the wrong type.
  */
-export function createBrowserClient(options: BrowserClientOptions): BrowserClient {
+export function createBrowserClient(options: BrowserClientOptions): BrowserClient;
+export function createBrowserClient<E extends object>(
+  options: BrowserClientOptions,
+  extend: BrowserExtension<E>,
+): BrowserClient & E;
+export function createBrowserClient(
+  options: BrowserClientOptions,
+  extend?: BrowserExtension<object>,
+): BrowserClient {
   const { proxyUrl, fetch, timeout = DEFAULT_TIMEOUT } = options ?? {};
   const base = (globalThis as { location?: { href: string } }).location?.href;
   for (const [name, value] of Object.entries({ ...options, proxyUrl })) {
     const problem = !(name in OPTIONS)
-      ? `is not an option (${Object.keys(OPTIONS).join(", ")}): the proxy on your server holds the API key and retries`
+      ? "is not an option (the proxy holds the key and retries)"
       : typeof value === "string" && SECRET.test(value)
-        ? "looks like a secret key: keys stay on the server, in the proxy"
+        ? "looks like a key: keys stay in the proxy"
         : (value !== undefined || name === "proxyUrl") && typeof value !== OPTIONS[name]
           ? `must be a ${OPTIONS[name]}`
           : name === "proxyUrl" && (proxyUrl === "" || !URL.canParse(proxyUrl, base))
-            ? "must be a URL, absolute or relative to the page"
+            ? "must be a URL"
             : name === "timeout" && !(timeout > 0)
               ? "must be above 0"
               : undefined;
@@ -83,7 +97,5 @@ export function createBrowserClient(options: BrowserClientOptions): BrowserClien
       (...args) =>
         invoke(op, sortArguments(op, args)),
   );
-  return Object.assign(resources, {
-    runs: createRunsRouter(invoke, operationTable),
-  }) as unknown as BrowserClient;
+  return Object.assign(resources, extend?.(invoke)) as unknown as BrowserClient;
 }

@@ -32,6 +32,8 @@ export {
 export {
   type BrowserClient,
   type BrowserClientOptions,
+  type BrowserExtension,
   createBrowserClient,
 } from "./create-browser-client.ts";
 export { waitForRun } from "./wait-for-run.ts";
+export { withRuns } from "./with-runs.ts";

@@ -3,12 +3,12 @@ import {
   assertPathParam,
   InvalidArgumentError,
   operationTable,
+  type RoutedClient,
   systemClock,
   type WaitConfig,
   type WaitForOptions,
   waitFor,
 } from "@extendkit/core";
-import type { BrowserClient } from "./create-browser-client.ts";
 
 /** Waits poll on the real clock; the browser client logs nothing and holds no key to redact. */
 const WAIT: WaitConfig = {
@@ -18,14 +18,14 @@ const WAIT: WaitConfig = {
 };
 
 /**
- * Reads the run `id` through `client.runs.retrieve` until `until` holds (default: its status is
+ * Reads the run `id` through `client.runs.retrieve` (a client with `withRuns`) until `until` holds (default: its status is
  * final), with `@extendkit/core`'s `waitFor` options and errors: first delay `interval` (1 s), ×1.5
  * up to 10 s, `WaitTimeoutError` after `timeout` (10 min), `AbortError` on `signal`; a
  * `RateLimitError` (the proxy's own limit included) is waited out. A separate import, so a page
  * that never polls does not ship it.
  */
 export async function waitForRun(
-  client: BrowserClient,
+  client: RoutedClient,
   id: string,
   options?: WaitForOptions<AnyRun>,
 ): Promise<AnyRun> {

@@ -1,5 +1,4 @@
 import {
-  type BrowserClient,
   createBrowserClient,
   InvalidArgumentError,
   isAlreadyDeleted,
@@ -10,6 +9,7 @@ import {
   TimeoutError,
   WaitTimeoutError,
   waitForRun,
+  withRuns,
 } from "@extendkit/browser";
 import { createProxyHandler, type ProxyOptions } from "@extendkit/browser/proxy";
 import { type Backend, createBackend, EMULATOR_API_KEY, PROXY_ALLOW } from "@extendkit/conformance";
@@ -46,16 +46,19 @@ async function setup(proxyOptions: Partial<ProxyOptions> = {}) {
   });
   const app = await serveFetch(proxy);
   servers.push(app);
-  const client: BrowserClient = createBrowserClient({
-    proxyUrl: `${app.url}/api/extend`,
-    fetch: (request) => {
-      sent.push(request);
-      const headers = new Headers(request.headers);
-      headers.set("origin", new URL(app.url).origin);
-      headers.set("sec-fetch-site", "same-origin");
-      return fetch(new Request(request, { headers }));
+  const client = createBrowserClient(
+    {
+      proxyUrl: `${app.url}/api/extend`,
+      fetch: (request) => {
+        sent.push(request);
+        const headers = new Headers(request.headers);
+        headers.set("origin", new URL(app.url).origin);
+        headers.set("sec-fetch-site", "same-origin");
+        return fetch(new Request(request, { headers }));
+      },
     },
-  });
+    withRuns,
+  );
   return { client, sent };
 }
 
@@ -65,7 +68,7 @@ describe("the browser client through the proxy", () => {
     const id = await backend.seed("workflowRuns");
     backend.fault({ times: 1, status: 503 });
     const run = await client.runs.retrieve(id);
-    expect(run.id).toBe(id);
+    expect((run as { id: string }).id).toBe(id);
     expect(sent).toHaveLength(1);
     expect(backend.paths()).toEqual([`/workflow_runs/${id}`, `/workflow_runs/${id}`]);
   });
@@ -134,13 +137,16 @@ describe("the browser client through the proxy", () => {
   });
 
   it("a page served where the proxy should be is a ResponseError, never a result", async () => {
-    const client = createBrowserClient({
-      proxyUrl: "https://app.example/not-the-proxy",
-      fetch: async () =>
-        new Response("<!doctype html><title>app</title>", {
-          headers: { "content-type": "text/html" },
-        }),
-    });
+    const client = createBrowserClient(
+      {
+        proxyUrl: "https://app.example/not-the-proxy",
+        fetch: async () =>
+          new Response("<!doctype html><title>app</title>", {
+            headers: { "content-type": "text/html" },
+          }),
+      },
+      withRuns,
+    );
     const error = await client.runs.delete("workflow_run_1").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ResponseError);
     expect((error as ResponseError).reason).toBe("invalid-json");
@@ -163,11 +169,19 @@ describe("the browser client through the proxy", () => {
     expect((error as { code?: string }).code).toBe("upstream_too_large");
   });
 
+  it("without withRuns a client has no runs; with it, runs routes by prefix", async () => {
+    const plain = createBrowserClient({ proxyUrl: "https://app.example/api/extend" });
+    expect("runs" in plain).toBe(false);
+    const { client } = await setup();
+    expect(client.runs.resourceFor("exr_1")).toBe("extractRuns");
+    await expect(client.runs.cancel("sgr_1")).rejects.toBeInstanceOf(InvalidArgumentError);
+  });
+
   it("waitForRun reads through the proxy until the run is final, and gives up on time", async () => {
     const { client, sent } = await setup();
     const id = await backend.seed("extractRuns", "PROCESSED");
     const run = await waitForRun(client, id);
-    expect(run.status).toBe("PROCESSED");
+    expect((run as { status: string }).status).toBe("PROCESSED");
     expect(sent).toHaveLength(1);
     const never = waitForRun(client, id, { until: () => false, interval: 20, timeout: 100 });
     await expect(never).rejects.toBeInstanceOf(WaitTimeoutError);

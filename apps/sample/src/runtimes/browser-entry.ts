@@ -5,7 +5,7 @@
  * `@extendkit/browser/proxy` adds the key). The config comes from `/config.json`; each event goes
  * to `window.sampleReport`, which the host exposes through Playwright.
  */
-import { createBrowserClient } from "@extendkit/browser";
+import { createBrowserClient, withRuns } from "@extendkit/browser";
 import { runInRuntime } from "../run-in-runtime.ts";
 import type { RuntimeConfig } from "../runtime-config.ts";
 import type { SampleEvent } from "../step-result.ts";
@@ -17,5 +17,5 @@ declare global {
 }
 
 const config = (await (await fetch("/config.json")).json()) as RuntimeConfig;
-const client = createBrowserClient({ proxyUrl: "/api/extend" });
+const client = createBrowserClient({ proxyUrl: "/api/extend" }, withRuns);
 await runInRuntime(client, config, (event) => window.sampleReport(event));

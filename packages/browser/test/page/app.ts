@@ -1,6 +1,6 @@
 // The test page's script, bundled for Chromium. It exposes the conformance `act` and a tiny
 // run manager UI (#runs: one row per id in the URL hash, with Cancel and Delete buttons).
-import { ApiError, createBrowserClient } from "@extendkit/browser";
+import { ApiError, createBrowserClient, withRuns } from "@extendkit/browser";
 import { act } from "@extendkit/conformance";
 
 const proxyUrl = "/api/extend";
@@ -9,7 +9,7 @@ page.runAct = (name: string, params: unknown) =>
   act(name, (overrides) => createBrowserClient({ proxyUrl, ...overrides }), params);
 page.createBrowserClient = createBrowserClient;
 
-const client = createBrowserClient({ proxyUrl });
+const client = createBrowserClient({ proxyUrl }, withRuns);
 const list = document.querySelector("#runs");
 for (const id of decodeURIComponent(location.hash.slice(1)).split(",").filter(Boolean)) {
   const row = document.createElement("li");
