@@ -13,6 +13,7 @@ import {
   type RequestOptions,
   ResponseError,
   TimeoutError,
+  VERSION,
 } from "@extendkit/core";
 
 /** Where and how the browser client sends: resolved once by `createBrowserClient`. */
@@ -85,7 +86,13 @@ export async function callThroughProxy(
   try {
     response = await target.fetch(`${target.baseUrl}${path}${query.size > 0 ? `?${query}` : ""}`, {
       method,
-      headers: { accept: JSON_TYPE, ...(json && { "content-type": JSON_TYPE }), ...headers },
+      // extendkit's version as header: a page cannot set User-Agent.
+      headers: {
+        accept: JSON_TYPE,
+        ...(json && { "content-type": JSON_TYPE }),
+        ...headers,
+        "x-extendkit-version": VERSION,
+      },
       redirect: "manual",
       signal: controller.signal,
       ...(json && { body: JSON.stringify(fields) }),

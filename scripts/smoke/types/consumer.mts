@@ -1,7 +1,7 @@
 // Type-checked, never run: what TypeScript users write against every published package, compiled
 // with moduleResolution node16 (this file is ESM: the "import" types) and bundler. The lines
 // marked ts-expect-error prove the declarations are real types, not `any`.
-import { createBrowserClient } from "@extendkit/browser";
+import { createBrowserClient, waitForRun, withRuns as withBrowserRuns } from "@extendkit/browser";
 import { createProxyHandler } from "@extendkit/browser/proxy";
 import {
   ApiError,
@@ -9,6 +9,7 @@ import {
   createLiteClient,
   type ExtendClient,
   type ParseRunStatus,
+  type RoutedClient,
   type RunsClient,
   VERSION,
   type WorkflowRun,
@@ -52,18 +53,21 @@ export const clients: ExtendClient[] = [
   createDenoClient(),
   createWorkersClient({ EXTEND_API_KEY: "x" } satisfies ExtendEnv),
 ];
-// The browser client is a lite client with `runs` (no bulk helpers); every server client fits
-// RunsClient too, and so does a Worker's lite client with `withRuns`.
-export const anyClients: RunsClient[] = [
-  ...clients,
-  createBrowserClient({ proxyUrl: "/api/extend" }),
-  createLiteClient({ apiKey: "x" }, withRuns),
+// Every server client fits RunsClient, and so does a Worker's lite client with `withRuns`; the
+// browser client with its own `withRuns` fits RoutedClient (runs without waitFor: waitForRun).
+export const anyClients: RunsClient[] = [...clients, createLiteClient({ apiKey: "x" }, withRuns)];
+export const routed: RoutedClient[] = [
+  ...anyClients,
+  createBrowserClient({ proxyUrl: "/api/extend" }, withBrowserRuns),
 ];
+void waitForRun(routed[0] as RoutedClient, "exr_1", { timeout: 1_000 });
+// @ts-expect-error without withRuns the browser client has no runs
+void createBrowserClient({ proxyUrl: "/api/extend" }).runs;
 export const workerLite = createWorkersLiteClient({ EXTEND_API_KEY: "x" });
 // @ts-expect-error the lite client has no waitFor
 void workerLite.extractRuns.waitFor("exr_1");
 // @ts-expect-error the browser client has no bulk helpers
-void createBrowserClient({ proxyUrl: "/api/extend" }).runs.deleteMany([]);
+void createBrowserClient({ proxyUrl: "/api/extend" }, withBrowserRuns).runs.deleteMany([]);
 export const handler = toNodeHandler(createProxyHandler({ apiKey: "x", authorize: () => true }));
 
 // @ts-expect-error run ids are strings
