@@ -8,9 +8,6 @@ export class AbortError extends ExtendError {
   declare readonly attempts: number;
 
   constructor(init: { method: string; path: string; attempts: number; cause: unknown }) {
-    super(`${init.method} ${init.path} was aborted by the caller`, { cause: init.cause });
-    this.method = init.method;
-    this.path = init.path;
-    this.attempts = init.attempts;
+    super(`${init.method} ${init.path} was aborted by the caller`, init, init);
   }
 }

@@ -58,19 +58,17 @@ export class ApiError extends ExtendError {
         ? ""
         : `; wait ${Math.ceil(init.retryAfterMs / 1000)} s before retrying`;
     const id = requestId === undefined ? "" : ` (request ${requestId})`;
-    super(`${init.method} ${init.path} failed with ${init.status} ${code}: ${detail}${wait}${id}`);
-    this.status = init.status;
-    this.code = code;
-    this.retryable =
-      typeof fields.retryable === "boolean" ? fields.retryable : RETRY_STATUSES.has(init.status);
-    this.requestId = requestId;
-    this.docUrl = typeof fields.docUrl === "string" ? fields.docUrl : undefined;
-    this.headers = init.headers;
-    this.method = init.method;
-    this.path = init.path;
-    this.body = init.body;
-    this.attempts = init.attempts ?? 1;
-    this.retryAfterMs = init.retryAfterMs;
+    const { statusText, ...given } = init;
+    super(`${init.method} ${init.path} failed with ${init.status} ${code}: ${detail}${wait}${id}`, {
+      retryAfterMs: undefined,
+      ...given,
+      code,
+      retryable:
+        typeof fields.retryable === "boolean" ? fields.retryable : RETRY_STATUSES.has(init.status),
+      requestId,
+      docUrl: typeof fields.docUrl === "string" ? fields.docUrl : undefined,
+      attempts: init.attempts ?? 1,
+    });
   }
 }
 

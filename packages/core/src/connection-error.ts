@@ -27,14 +27,11 @@ export class ConnectionError extends ExtendError {
   declare readonly code: string | undefined;
 
   constructor(message: string, init: ConnectionErrorInit) {
+    // Every field of `init` (a subclass's own ones too) becomes a property; `cause` is the standard one.
     super(
       `${init.method} ${init.path}: ${message}${init.code === undefined ? "" : ` (${init.code})`}`,
-      { cause: init.cause },
+      init,
+      init,
     );
-    this.method = init.method;
-    this.path = init.path;
-    this.attempts = init.attempts;
-    this.outcomeUnknown = init.outcomeUnknown;
-    this.code = init.code;
   }
 }

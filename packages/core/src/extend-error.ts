@@ -8,6 +8,16 @@
 export class ExtendError extends Error {
   override name = "ExtendError";
 
+  /**
+   * `fields` become the error's own properties (each subclass declares them: one constructor
+   * assigns them all, which keeps every error class small in a bundle); `options.cause` is the
+   * standard `cause`.
+   */
+  constructor(message?: string, fields?: object, options?: ErrorOptions) {
+    super(message, options);
+    Object.assign(this, fields);
+  }
+
   /** A plain, loggable form: name, message, the subclass's fields and a summary of `cause`. */
   toJSON(): Record<string, unknown> {
     const out: Record<string, unknown> = { name: this.name, message: this.message };

@@ -25,11 +25,11 @@ export class NotCancellableError extends ExtendError {
       init.runStatus !== undefined
         ? `its status is ${init.runStatus}`
         : `the API refused: ${init.cause?.message ?? "not cancellable"}`;
-    super(`run ${init.id} cannot be cancelled: ${why}`, { cause: init.cause });
-    this.id = init.id;
-    this.runStatus = init.runStatus;
-    this.status = init.cause?.status;
-    this.code = init.cause?.code;
-    this.requestId = init.cause?.requestId;
+    const { id, runStatus, cause } = init;
+    super(
+      `run ${id} cannot be cancelled: ${why}`,
+      { id, runStatus, status: cause?.status, code: cause?.code, requestId: cause?.requestId },
+      init,
+    );
   }
 }

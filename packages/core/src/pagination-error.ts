@@ -15,8 +15,7 @@ export class PaginationError extends ExtendError {
       init.reason === "repeated-token"
         ? `GET ${init.path}: page ${init.pages} repeated a nextPageToken; stopped, not looping`
         : `GET ${init.path}: stopped after ${init.pages} pages (maxPages); raise maxPages to read on`,
+      { reason: init.reason, pages: init.pages },
     );
-    this.reason = init.reason;
-    this.pages = init.pages;
   }
 }

@@ -15,11 +15,8 @@ export class RedirectError extends ExtendError {
     const location = originOf(init.location);
     super(
       `${init.method} ${init.path}: redirect (${init.status}${location === undefined ? "" : ` to ${location}`}) not followed, so credentials never reach another origin`,
+      { ...init, location },
     );
-    this.status = init.status;
-    this.method = init.method;
-    this.path = init.path;
-    this.location = location;
   }
 }
 

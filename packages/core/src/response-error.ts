@@ -32,17 +32,12 @@ export class ResponseError extends ExtendError {
       excerpt: string;
     },
   ) {
+    const { headers, ...fields } = init;
     const requestId =
-      init.headers.get("x-extend-request-id") ?? init.headers.get("x-request-id") ?? undefined;
+      headers.get("x-extend-request-id") ?? headers.get("x-request-id") ?? undefined;
     super(
       `${init.method} ${init.path} answered ${init.status} but ${detail}${requestId === undefined ? "" : ` (request ${requestId})`}`,
+      { ...fields, contentType: headers.get("content-type") ?? undefined, requestId },
     );
-    this.reason = init.reason;
-    this.status = init.status;
-    this.method = init.method;
-    this.path = init.path;
-    this.contentType = init.headers.get("content-type") ?? undefined;
-    this.requestId = requestId;
-    this.excerpt = init.excerpt;
   }
 }

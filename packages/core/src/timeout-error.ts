@@ -15,7 +15,5 @@ export class TimeoutError extends ConnectionError {
   constructor(init: ConnectionErrorInit & { timeoutMs: number; limit: "attempt" | "total" }) {
     const which = init.limit === "attempt" ? "timeout" : "totalTimeout";
     super(`no complete response within ${init.timeoutMs} ms (${which})`, init);
-    this.timeoutMs = init.timeoutMs;
-    this.limit = init.limit;
   }
 }

@@ -10,10 +10,9 @@ export class WaitTimeoutError extends ExtendError {
 
   constructor(init: { id: string; timeoutMs: number; lastRun: unknown; lastStatus?: string }) {
     const status = init.lastStatus === undefined ? "" : ` (last status ${init.lastStatus})`;
-    super(`run ${init.id} did not reach the awaited state within ${init.timeoutMs} ms${status}`);
-    this.id = init.id;
-    this.timeoutMs = init.timeoutMs;
-    this.lastRun = init.lastRun;
-    this.lastStatus = init.lastStatus;
+    super(`run ${init.id} did not reach the awaited state within ${init.timeoutMs} ms${status}`, {
+      lastStatus: undefined,
+      ...init,
+    });
   }
 }
