@@ -79,5 +79,9 @@ console.log(
 );
 
 const run = { machine, results, seconds, args, loadAtEnd: loadavg() };
-writeFileSync(RAW, JSON.stringify(run));
-if (write) writeResults(run);
+// Only a run that writes RESULTS.md replaces the numbers `--render-only` renders: a `--no-write`
+// or partial rerun must not leave them holding a single section.
+if (write) {
+  writeFileSync(RAW, JSON.stringify(run));
+  writeResults(run);
+}
