@@ -11,7 +11,7 @@ import {
   waitForRun,
   withRuns,
 } from "@extendkit/browser";
-import { createProxyHandler, type ProxyOptions } from "@extendkit/browser/proxy";
+import { createProxyHandler, DEFAULT_ALLOW, type ProxyOptions } from "@extendkit/browser/proxy";
 import { type Backend, createBackend, EMULATOR_API_KEY, PROXY_ALLOW } from "@extendkit/conformance";
 import { serveBackend, serveFetch } from "@extendkit/conformance/node";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -187,5 +187,40 @@ describe("the browser client through the proxy", () => {
     await expect(never).rejects.toBeInstanceOf(WaitTimeoutError);
     await expect(waitForRun(client, "../x")).rejects.toBeInstanceOf(InvalidArgumentError);
     await expect(waitForRun(client, "unknown_1")).rejects.toBeInstanceOf(InvalidArgumentError);
+  });
+
+  it("a JSON body that is not an object is 400 invalid_body, and nothing goes upstream", async () => {
+    const proxy = createProxyHandler({
+      apiKey: EMULATOR_API_KEY,
+      baseUrl: upstream.url,
+      allow: [...DEFAULT_ALLOW, "workflowRuns.update"],
+      rateLimit: false,
+      authorize: () => true,
+    });
+    const id = await backend.seed("workflowRuns");
+    for (const body of ["[1,2]", "null", '"text"', "{not json"]) {
+      const response = await proxy(
+        new Request(`https://app.example/api/extend/workflow_runs/${id}`, {
+          method: "POST",
+          headers: {
+            "content-type": "application/json",
+            origin: "https://app.example",
+            "sec-fetch-site": "same-origin",
+          },
+          body,
+        }),
+      );
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as { code: string }).code).toBe("invalid_body");
+    }
+    expect(backend.paths()).toHaveLength(0);
+  });
+
+  it("bad upstream options fail when the handler is created, not per request", () => {
+    for (const bad of [{ maxRetries: -1 }, { upstreamTimeoutMs: 0 }, { maxRetries: 1.5 }]) {
+      expect(() =>
+        createProxyHandler({ apiKey: EMULATOR_API_KEY, authorize: () => true, ...bad }),
+      ).toThrow(InvalidArgumentError);
+    }
   });
 });

@@ -77,12 +77,14 @@ export function createForwarder(
     });
     let fields: Record<string, unknown> = {};
     if (body.byteLength > 0) {
+      let parsed: unknown;
       try {
-        fields = JSON.parse(new TextDecoder().decode(body));
+        parsed = JSON.parse(new TextDecoder().decode(body));
       } catch {}
-      if (typeof fields !== "object" || fields === null || Array.isArray(fields)) {
+      if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
         return fail(400, "invalid_body", "the request body must be a JSON object");
       }
+      fields = parsed as Record<string, unknown>;
     }
     for (const name of op.queryParams) {
       const value = query.get(name);
