@@ -49,7 +49,12 @@ interface Spec {
   paths: Record<string, Record<string, Operation>>;
   tags: Array<{ name: string; description?: string }>;
   components: { schemas: Record<string, unknown>; parameters: Record<string, Parameter> };
-  "x-extendkit-run-types": Array<{ prefix: string; resource: string; object: string }>;
+  "x-extendkit-run-types": Array<{
+    prefix: string;
+    resource: string;
+    object: string;
+    alsoPrefixes?: string[];
+  }>;
 }
 
 /** One row of the operation table, as the client sees it. */
@@ -267,7 +272,10 @@ ${members.join("\n")}
 function runTypesFile(spec: Spec): string {
   const rows = spec["x-extendkit-run-types"].map((t) => `  ${JSON.stringify(t)},`);
   return `${HEADER}
-/** Run id prefixes and the resource that serves them (spec \`x-extendkit-run-types\`). */
+/**
+ * Run id prefixes and the resource that serves them (spec \`x-extendkit-run-types\`); \`alsoPrefixes\`:
+ * prefixes that resource's ids may also have, which route elsewhere.
+ */
 export const runTypes = [
 ${rows.join("\n")}
 ] as const;

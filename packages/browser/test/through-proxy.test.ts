@@ -223,4 +223,18 @@ describe("the browser client through the proxy", () => {
       ).toThrow(InvalidArgumentError);
     }
   });
+
+  it("a resource's shared id prefixes pass the proxy's prefix check (legacy batch processor runs)", async () => {
+    const { client } = await setup();
+    for (const id of ["batch_processor_run_1", "bpr_1"]) {
+      // Forwarded: the emulator answers 404 for an unknown run, not the proxy's 400.
+      await expect(client.batchProcessorRuns.get(id)).rejects.toBeInstanceOf(NotFoundError);
+    }
+    const refused = await client.batchProcessorRuns.get("exr_1").catch((e: unknown) => e);
+    expect((refused as { code?: string }).code).toBe("id_type_mismatch");
+    expect(backend.paths()).toEqual([
+      "/batch_processor_runs/batch_processor_run_1",
+      "/batch_processor_runs/bpr_1",
+    ]);
+  });
 });

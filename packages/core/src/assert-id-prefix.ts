@@ -1,4 +1,4 @@
-import { runTypes } from "./generated/run-types.ts";
+import { idPrefixesOf } from "./id-prefixes-of.ts";
 import { InvalidArgumentError } from "./invalid-argument-error.ts";
 
 /**
@@ -8,7 +8,7 @@ import { InvalidArgumentError } from "./invalid-argument-error.ts";
  * prefixes) are not checked.
  */
 export function assertIdPrefix(resource: string | null, id: string): void {
-  const prefixes = runTypes.filter((t) => t.resource === resource).map((t) => t.prefix);
+  const prefixes = idPrefixesOf(resource);
   if (prefixes.length === 0 || prefixes.some((prefix) => id.startsWith(prefix))) return;
   throw new InvalidArgumentError(
     `${resource}: id ${JSON.stringify(id.slice(0, 40))} does not start with ${prefixes.map((p) => `"${p}"`).join(" or ")} (strictIds)`,

@@ -1,7 +1,10 @@
+// Public API of @extendkit/core: the clients, their options, errors and types, and the building
+// blocks a client that sends another way reuses (the browser client sends through its proxy):
+// buildResources, sortArguments, createRunsRouter, waitFor, assertIdPrefix, idPrefixesOf,
+// apiErrorClassFor, CANCEL_REFUSALS, markAlreadyDeleted.
+
 export { AbortError } from "./abort-error.ts";
 export { ApiError, type ApiErrorInit } from "./api-error.ts";
-// Building blocks for clients that send another way (the browser client sends through the proxy):
-// the same method shapes, id checks, routing, waits and typed errors as core's own clients.
 export { assertIdPrefix } from "./assert-id-prefix.ts";
 export { assertPathParam } from "./assert-path-param.ts";
 export { BACKOFF_BASE_MS, BACKOFF_CAP_MS, backoffDelay } from "./backoff-delay.ts";
@@ -63,6 +66,7 @@ export { operationTable } from "./generated/operations.ts";
 export type * from "./generated/resources.ts";
 export { runTypes } from "./generated/run-types.ts";
 export type * from "./generated/schemas.ts";
+export { idPrefixesOf } from "./id-prefixes-of.ts";
 export { InvalidArgumentError } from "./invalid-argument-error.ts";
 export { isAlreadyDeleted, markAlreadyDeleted } from "./is-already-deleted.ts";
 export type { LiteResources } from "./lite-resources.ts";

@@ -158,4 +158,17 @@ describe("E. bad input in path parameters", () => {
     expectNoCanary(error, strict.logs);
     expectNoCanary(notFound, lenient.logs);
   });
+
+  it("E11 strict mode accepts every prefix a resource's ids have, shared ones included (legacy batch processor runs: batch_processor_run_ or bpr_)", async () => {
+    const strict = makeClient([echo, echo], { strictIds: true });
+    await strict.settle(strict.client.batchProcessorRuns.get("batch_processor_run_1"));
+    await strict.settle(strict.client.batchProcessorRuns.get("bpr_Xj8mK2pL9nR4vT7qY5wZ"));
+    expect(strict.hits).toHaveLength(2);
+    const error = await strict.rejection(strict.client.batchProcessorRuns.get("exr_1"));
+    expect(error).toBeInstanceOf(InvalidArgumentError);
+    expect((error as Error).message).toMatch(/"batch_processor_run_" or "bpr_"/);
+    expect(strict.hits).toHaveLength(2);
+    // Routing by id still sends bpr_ to batch runs: alsoPrefixes never route.
+    expect(strict.client.runs.resourceFor("bpr_1")).toBe("batchRuns");
+  });
 });

@@ -1,4 +1,4 @@
-import { type OperationSpec, operationTable, runTypes } from "@extendkit/core";
+import { idPrefixesOf, type OperationSpec, operationTable } from "@extendkit/core";
 
 /** A request resolved to one allowed operation, or the refusal to send instead. */
 export type Route =
@@ -10,10 +10,6 @@ const PLAIN_SEGMENT = /^[A-Za-z0-9_.-]*$/;
 const RUN_ID = /^[A-Za-z0-9_-]{1,255}$/;
 const COLLECTIONS = new Set(operationTable.map((op) => op.path.split("/")[1]));
 const TEMPLATES = operationTable.map((op) => ({ op, segments: op.path.slice(1).split("/") }));
-const PREFIXES = new Map<string, string[]>();
-for (const { resource, prefix } of runTypes) {
-  PREFIXES.set(resource, [...(PREFIXES.get(resource) ?? []), prefix]);
-}
 
 const refusal = (status: number, code: string, message: string): Route => ({
   ok: false,
@@ -67,8 +63,8 @@ export function resolveRoute(
   if (index === -1) return { ok: true, op, id: "" };
   const id = segments[index] as string;
   if (!RUN_ID.test(id)) return refusal(400, "invalid_id", "not a valid run id");
-  const prefixes = PREFIXES.get(op.resource ?? "");
-  if (prefixes !== undefined && !prefixes.some((prefix) => id.startsWith(prefix))) {
+  const prefixes = idPrefixesOf(op.resource);
+  if (prefixes.length > 0 && !prefixes.some((prefix) => id.startsWith(prefix))) {
     return refusal(
       400,
       "id_type_mismatch",

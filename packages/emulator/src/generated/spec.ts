@@ -132,7 +132,10 @@ export const spec: OpenApiDocument = {
     {
       "prefix": "batch_processor_run_",
       "resource": "batchProcessorRuns",
-      "object": "batch_processor_run"
+      "object": "batch_processor_run",
+      "alsoPrefixes": [
+        "bpr_"
+      ]
     }
   ],
   "paths": {
