@@ -6,7 +6,8 @@ import { runTypes } from "./generated/run-types.ts";
  * list (legacy `processorRuns`, `evaluationSetRuns`: their ids share other types' prefixes).
  */
 export function idPrefixesOf(resource: string | null): string[] {
-  return runTypes.flatMap((t) =>
-    t.resource !== resource ? [] : [t.prefix, ...("alsoPrefixes" in t ? t.alsoPrefixes : [])],
+  return runTypes.flatMap(
+    (t: { resource: string; prefix: string; alsoPrefixes?: readonly string[] }) =>
+      t.resource === resource ? [t.prefix, ...(t.alsoPrefixes ?? [])] : [],
   );
 }

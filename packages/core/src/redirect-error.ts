@@ -14,7 +14,7 @@ export class RedirectError extends ExtendError {
   constructor(init: { status: number; method: string; path: string; location: string | null }) {
     const location = originOf(init.location);
     super(
-      `${init.method} ${init.path}: redirect (${init.status}${location === undefined ? "" : ` to ${location}`}) not followed, so credentials never reach another origin`,
+      `${init.method} ${init.path}: redirect (${init.status}${location === undefined ? "" : ` to ${location}`}) not followed`,
       { ...init, location },
     );
   }
