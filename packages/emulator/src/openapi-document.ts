@@ -40,6 +40,12 @@ export interface OpenApiDocument {
     responses: Record<string, OpenApiResponse>;
     [key: string]: unknown;
   };
-  "x-extendkit-run-types": Array<{ prefix: string; resource: string; object: string }>;
+  "x-extendkit-run-types": Array<{
+    prefix: string;
+    resource: string;
+    object: string;
+    /** Prefixes this resource's ids may also have, which route elsewhere. */
+    alsoPrefixes?: string[];
+  }>;
   [key: string]: unknown;
 }
