@@ -1,27 +1,14 @@
-import { fileURLToPath } from "node:url";
+import { bundleForWorkerd, startWorker } from "@extendkit/conformance/workerd";
 import { createEmulator, EMULATOR_API_KEY, type FaultRule } from "@extendkit/emulator";
 import { serve } from "@extendkit/emulator/serve";
-import { build } from "esbuild";
-import { Miniflare } from "miniflare";
+import type { Miniflare } from "miniflare";
 
 const DAY = 86_400_000;
 const KINDS = ["extractRuns", "workflowRuns", "parseRuns", "classifyRuns", "splitRuns"] as const;
 
 /** Bundles src/worker.ts as wrangler would: ESM, worker conditions, no Node built-ins. */
-export async function bundleWorker(): Promise<string> {
-  const result = await build({
-    entryPoints: [fileURLToPath(new URL("../src/worker.ts", import.meta.url))],
-    bundle: true,
-    write: false,
-    format: "esm",
-    platform: "neutral",
-    target: "es2022",
-    conditions: ["workerd", "worker", "browser"],
-    mainFields: ["browser", "module", "main"],
-    logLevel: "silent",
-  });
-  return result.outputFiles[0]?.text as string;
-}
+export const bundleWorker = (): Promise<string> =>
+  bundleForWorkerd(new URL("../src/worker.ts", import.meta.url));
 
 /**
  * The emulator served on 127.0.0.1 (real clock) with `n` expired runs of every listable type
@@ -57,21 +44,17 @@ export function startRetentionWorker(
   baseUrl: string,
   vars: Record<string, string> = {},
 ) {
-  return new Miniflare({
-    modules: true,
-    script,
-    compatibilityDate: "2026-03-01",
-    compatibilityFlags: [],
-    bindings: {
-      EXTEND_API_KEY: EMULATOR_API_KEY,
-      EXTEND_BASE_URL: baseUrl,
-      RETENTION_OLDER_THAN: "30d",
-      RETENTION_METADATA: "purge=yes",
-      RETENTION_RESCAN_DELAY: "0",
-      RETENTION_PAGE_SIZE: "25",
-      RETENTION_ADMIN_TOKEN: "admin-token",
-      ...vars,
-    },
+  const bindings = {
+    EXTEND_API_KEY: EMULATOR_API_KEY,
+    EXTEND_BASE_URL: baseUrl,
+    RETENTION_OLDER_THAN: "30d",
+    RETENTION_METADATA: "purge=yes",
+    RETENTION_RESCAN_DELAY: "0",
+    RETENTION_PAGE_SIZE: "25",
+    RETENTION_ADMIN_TOKEN: "admin-token",
+    ...vars,
+  };
+  return startWorker(script, bindings, {
     queueProducers: {
       RETENTION_QUEUE: "extendkit-retention",
       RETENTION_DLQ: "extendkit-retention-dlq",
