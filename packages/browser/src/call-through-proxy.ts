@@ -58,7 +58,8 @@ export async function callThroughProxy(
   for (const name in rest) {
     throw new InvalidArgumentError(`${op.operationId}: option ${name.slice(0, 40)} is the proxy's`);
   }
-  if (!(ms > 0)) throw new InvalidArgumentError(`${op.operationId}: timeout ${ms}`);
+  // setTimeout fires at once for a delay of 2^31 ms or more.
+  if (!(ms > 0 && ms < 2 ** 31)) throw new InvalidArgumentError(`${op.operationId}: timeout ${ms}`);
   let path = op.path;
   const idName = op.pathParams[0];
   if (idName) {

@@ -68,7 +68,7 @@ export function createBrowserClient(
   const { proxyUrl, fetch, timeout = DEFAULT_TIMEOUT } = options ?? {};
   const base = (globalThis as { location?: { href: string } }).location?.href;
   for (const [name, value] of Object.entries({ ...options, proxyUrl })) {
-    const problem = !(name in OPTIONS)
+    const problem = !Object.hasOwn(OPTIONS, name)
       ? "is not an option (the proxy holds the key and retries)"
       : typeof value === "string" && SECRET.test(value)
         ? "looks like a key: keys stay in the proxy"
@@ -76,8 +76,8 @@ export function createBrowserClient(
           ? `must be a ${OPTIONS[name]}`
           : name === "proxyUrl" && (proxyUrl === "" || !URL.canParse(proxyUrl, base))
             ? "must be a URL"
-            : name === "timeout" && !(timeout > 0)
-              ? "must be above 0"
+            : name === "timeout" && !(timeout > 0 && timeout < 2 ** 31)
+              ? "must be 1 to 2147483647 ms"
               : undefined;
     if (problem) {
       throw new InvalidArgumentError(`createBrowserClient: ${name.slice(0, 40)} ${problem}`);

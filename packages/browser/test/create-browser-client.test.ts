@@ -22,6 +22,11 @@ describe("createBrowserClient", () => {
       { proxyUrl: "https://app.example/api/extend", headers: { authorization: "Bearer x" } },
       { proxyUrl: "https://app.example/api/extend", logLevel: "Bearer abc" },
       { proxyUrl: "" },
+      { proxyUrl: "/api/extend", toString: "x" },
+      { proxyUrl: "/api/extend", timeout: Number.POSITIVE_INFINITY },
+      { proxyUrl: "/api/extend", timeout: Number.NaN },
+      { proxyUrl: "/api/extend", fetch: "fetch" },
+      {},
     ];
     for (const options of refused) {
       expect(() => createBrowserClient(options as never)).toThrow(InvalidArgumentError);

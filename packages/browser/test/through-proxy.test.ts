@@ -128,7 +128,12 @@ describe("the browser client through the proxy", () => {
   it("retry options are refused per call before anything is sent: retries are the proxy's", async () => {
     const { client, sent } = await setup();
     const id = await backend.seed("workflowRuns");
-    for (const options of [{ maxRetries: 5 }, { idempotencyKey: "k" }, { timeout: 0 }]) {
+    for (const options of [
+      { maxRetries: 5 },
+      { idempotencyKey: "k" },
+      { timeout: 0 },
+      { timeout: Number.POSITIVE_INFINITY },
+    ]) {
       await expect(client.workflowRuns.retrieve(id, options as never)).rejects.toBeInstanceOf(
         InvalidArgumentError,
       );
