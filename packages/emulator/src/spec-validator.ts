@@ -49,12 +49,45 @@ function coerce(value: string, schema: JsonSchema): unknown {
   return value;
 }
 
-function explain(prefix: string, errors: { instanceLocation: string; error: string }[]): string[] {
-  // cfworker lists errors outermost first; the last one is the most specific.
-  const last = errors.at(-1);
-  if (!last) return [];
-  const where = last.instanceLocation.replace(/^#\/?/, "").replaceAll("/", ".");
-  return [`${prefix}${where ? ` ${where}` : ""}: ${last.error}`];
+const WRAPPERS = new Set(["$ref", "properties", "items", "allOf", "anyOf", "oneOf"]);
+
+interface SchemaError {
+  instanceLocation: string;
+  keyword: string;
+  error: string;
+}
+
+/**
+ * One readable line for a failed validation: the most specific problem, which is at the deepest
+ * instance location (`file.url` is a string, not "file does not match"). When every problem there
+ * is a missing property, they are named together: as alternatives when the value had to match one
+ * of several shapes (`oneOf`/`anyOf`: a file is `{ url }`, `{ fileId }` or `{ text }`), else as the
+ * properties it lacks.
+ */
+function explain(prefix: string, errors: SchemaError[]): string[] {
+  // Keywords that only report that a subschema failed; the subschema's own errors follow them.
+  const leaves = errors.filter((e) => !WRAPPERS.has(e.keyword));
+  const considered = leaves.length > 0 ? leaves : errors;
+  if (considered.length === 0) return [];
+  const depth = (e: SchemaError) => e.instanceLocation.split("/").length;
+  const deepest = Math.max(...considered.map(depth));
+  const found = considered.filter((e) => depth(e) === deepest);
+  const at = (found[0] as SchemaError).instanceLocation;
+  const where = at.replace(/^#\/?/, "").replaceAll("/", ".");
+  const missing = found.map((e) =>
+    e.keyword === "required" ? /"(.*)"/.exec(e.error)?.[1] : undefined,
+  );
+  let problem = (found.at(-1) as SchemaError).error;
+  if (missing.length > 1 && missing.every((name) => name !== undefined)) {
+    const names = [...new Set(missing)].map((name) => `"${name}"`).join(", ");
+    const alternatives = errors.some(
+      (e) => (e.keyword === "oneOf" || e.keyword === "anyOf") && e.instanceLocation === at,
+    );
+    problem = alternatives
+      ? `Instance must have one of the properties ${names} (one of its allowed shapes).`
+      : `Instance does not have required properties ${names}.`;
+  }
+  return [`${prefix}${where ? ` ${where}` : ""}: ${problem}`];
 }
 
 /**

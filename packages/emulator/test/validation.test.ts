@@ -39,6 +39,33 @@ describe("request validation against the spec", () => {
     expect(emu.runIds()).toEqual([]);
   });
 
+  it.each([
+    [
+      "a file of none of its shapes names every shape's key",
+      { extractor: { id: "ex_1" }, file: { path: "/etc/passwd" } },
+      'body file: Instance must have one of the properties "url", "id", "text" (one of its allowed shapes).',
+    ],
+    [
+      "a file of the url shape with a bad url names file.url, not another shape",
+      { extractor: { id: "ex_1" }, file: { url: 5 } },
+      'body file.url: Instance type "number" is invalid. Expected "string".',
+    ],
+    [
+      "an object missing several properties names them all",
+      {},
+      'body: Instance does not have required properties "extractor", "inputs".',
+      "/extract_runs/batch",
+    ],
+  ])(
+    "the message is the most specific problem: %s",
+    async (_, body, message, path = "/extract_runs") => {
+      const { call } = setup();
+      const res = await call("POST", path, body);
+      expect(res.status).toBe(400);
+      expect(res.body.message).toBe(message);
+    },
+  );
+
   it("a body that is not JSON, or not declared as JSON, is 400", async () => {
     const { call } = setup();
     expect(
