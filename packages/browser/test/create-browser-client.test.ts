@@ -15,7 +15,7 @@ describe("createBrowserClient", () => {
   });
 
   it("H3: refuses an apiKey option, unknown options and secret-looking values", () => {
-    const refused = [
+    const refused: Record<string, unknown>[] = [
       { proxyUrl: "/api/extend", apiKey: "sk_live_abc" },
       { proxyUrl: "/api/extend", apiKey: null },
       { proxyUrl: "https://app.example/api/extend?key=sk_test_abc" },
