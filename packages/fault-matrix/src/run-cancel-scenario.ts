@@ -1,9 +1,8 @@
-import { type CancelManyReport, createClient } from "@extendkit/core";
-import { createEmulator, EMULATOR_API_KEY, type FaultScenarioId } from "@extendkit/emulator";
-import { type ClientView, watchClient } from "./client-view.ts";
+import type { CancelManyReport } from "@extendkit/core";
+import type { createEmulator, FaultScenarioId } from "@extendkit/emulator";
+import type { ClientView } from "./client-view.ts";
 import { CANCELLABLE_KINDS, seedTargets } from "./seed-targets.ts";
-import { seededRandom } from "./seeded-random.ts";
-import { shareTime } from "./shared-time.ts";
+import { setupEmulatedClient } from "./setup-emulated-client.ts";
 
 export interface CancelScenarioResult {
   scenario: FaultScenarioId;
@@ -25,21 +24,15 @@ export async function runCancelScenario(
   seed: number,
   n: number,
 ): Promise<CancelScenarioResult> {
-  const emulator = createEmulator({ seed, strict: false, durations: { processingMs: 3_600_000 } });
-  const time = shareTime(emulator);
+  const { emulator, time, view, client } = setupEmulatedClient({
+    seed,
+    durations: { processingMs: 3_600_000 },
+  });
   const { targets, bystanders } = seedTargets(emulator, n, {
     kinds: CANCELLABLE_KINDS,
     status: "PROCESSING",
   });
   emulator.installScenario(scenario);
-  const view = watchClient((r) => emulator.fetch(r), time.clock.now);
-  const client = createClient({
-    apiKey: EMULATOR_API_KEY,
-    baseUrl: "http://emulator.test",
-    fetch: view.fetch,
-    clock: time.clock,
-    random: seededRandom(seed),
-  });
   const report = await time.drive(client.runs.cancelMany(targets));
   return { scenario, seed, targets, bystanders, report, emulator, view };
 }

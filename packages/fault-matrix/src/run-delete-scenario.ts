@@ -1,9 +1,8 @@
-import { createClient, type DeleteManyReport } from "@extendkit/core";
-import { createEmulator, EMULATOR_API_KEY, type FaultScenarioId } from "@extendkit/emulator";
-import { type ClientView, watchClient } from "./client-view.ts";
+import type { DeleteManyReport } from "@extendkit/core";
+import type { createEmulator, FaultScenarioId } from "@extendkit/emulator";
+import type { ClientView } from "./client-view.ts";
 import { seedTargets } from "./seed-targets.ts";
-import { seededRandom } from "./seeded-random.ts";
-import { shareTime } from "./shared-time.ts";
+import { setupEmulatedClient } from "./setup-emulated-client.ts";
 
 /** Everything a delete scenario run observed, for the invariant checks. */
 export interface DeleteScenarioResult {
@@ -36,18 +35,9 @@ export async function runDeleteScenario(
   seed: number,
   n: number,
 ): Promise<DeleteScenarioResult> {
-  const emulator = createEmulator({ seed, strict: false });
-  const time = shareTime(emulator);
+  const { emulator, time, view, client } = setupEmulatedClient({ seed });
   const { targets, bystanders } = seedTargets(emulator, n);
   emulator.installScenario(scenario);
-  const view = watchClient((r) => emulator.fetch(r), time.clock.now);
-  const client = createClient({
-    apiKey: EMULATOR_API_KEY,
-    baseUrl: "http://emulator.test",
-    fetch: view.fetch,
-    clock: time.clock,
-    random: seededRandom(seed),
-  });
   const started = time.clock.now();
   const outcomes = new Map<string, string>();
   let source: string[] = targets;

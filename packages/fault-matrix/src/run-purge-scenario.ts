@@ -1,9 +1,8 @@
-import { createClient, type DeleteManyReport } from "@extendkit/core";
-import { createEmulator, EMULATOR_API_KEY, type FaultScenarioId } from "@extendkit/emulator";
-import { type ClientView, watchClient } from "./client-view.ts";
+import type { DeleteManyReport } from "@extendkit/core";
+import type { createEmulator, FaultScenarioId } from "@extendkit/emulator";
+import type { ClientView } from "./client-view.ts";
 import { CANCELLABLE_KINDS, seedTargets } from "./seed-targets.ts";
-import { seededRandom } from "./seeded-random.ts";
-import { shareTime } from "./shared-time.ts";
+import { setupEmulatedClient } from "./setup-emulated-client.ts";
 
 export interface PurgeScenarioResult {
   targets: string[];
@@ -25,18 +24,9 @@ export async function runPurgeScenario(
   n: number,
   maxPasses = 5,
 ): Promise<PurgeScenarioResult> {
-  const emulator = createEmulator({ seed, strict: false });
-  const time = shareTime(emulator);
+  const { emulator, time, view, client } = setupEmulatedClient({ seed });
   const { targets, bystanders } = seedTargets(emulator, n, { kinds: CANCELLABLE_KINDS });
   emulator.installScenario(scenario);
-  const view = watchClient((r) => emulator.fetch(r), time.clock.now);
-  const client = createClient({
-    apiKey: EMULATOR_API_KEY,
-    baseUrl: "http://emulator.test",
-    fetch: view.fetch,
-    clock: time.clock,
-    random: seededRandom(seed),
-  });
   const passes: DeleteManyReport[] = [];
   for (let pass = 0; pass < maxPasses; pass++) {
     const snapshot: string[] = [];
