@@ -19,7 +19,10 @@ export interface BrowserClientOptions {
    * (`"/api/extend"`). Required.
    */
   proxyUrl: string;
-  /** The fetch used, called unbound with one `Request` (as in core). Default: `globalThis.fetch`, looked up per call. */
+  /**
+   * The fetch used, called unbound with one `Request` (as in core). Default: `globalThis.fetch`,
+   * looked up per call.
+   */
   fetch?: (request: Request) => Promise<Response>;
   /** Deadline of one call in ms, answer included; later → `TimeoutError`. Default: 60 000. */
   timeout?: number;
@@ -31,7 +34,7 @@ const OPTIONS: Record<string, string> = {
   fetch: "function",
   timeout: "number",
 };
-// A secret key's shape: Extend keys start with "sk" and an underscore; also refuse bearer credentials.
+// A secret key's shape: Extend keys start with "sk" and an underscore; bearer credentials too.
 const SECRET = /(?:^|[^A-Za-z0-9])(?:sk|rk)_[A-Za-z0-9]|bearer\s/i;
 
 /**

@@ -139,7 +139,7 @@ export function createForwarder(
   };
 }
 
-/** An API error as the proxy's answer: its status and Extend's error body (already redacted by core). */
+/** An API error as the proxy's answer: its status and Extend's error body (redacted by core). */
 function relayError(error: ApiError, requestId: string, apiKey: string): Response {
   const headers = baseHeaders(requestId);
   if (error.retryAfterMs !== undefined) {
