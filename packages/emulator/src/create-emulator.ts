@@ -6,6 +6,7 @@ import { createRng } from "./create-rng.ts";
 import { createVirtualClock } from "./create-virtual-clock.ts";
 import { EMULATOR_API_KEY, EMULATOR_WORKSPACE_ID } from "./credentials.ts";
 import type { Emulator } from "./emulator.ts";
+import type { EmulatorClock } from "./emulator-clock.ts";
 import type { EmulatorOptions } from "./emulator-options.ts";
 import type { EmulatorState } from "./emulator-state.ts";
 import type { Exchange } from "./exchange.ts";
@@ -53,7 +54,12 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     ops,
     validator,
     store: new RunStore(),
-    clock: options.clock === "real" ? createRealClock() : createVirtualClock(start),
+    clock:
+      typeof options.clock === "object"
+        ? { ...bindClock(options.clock), reset: () => {} }
+        : options.clock === "real"
+          ? createRealClock()
+          : createVirtualClock(start),
     records: createRecords(),
     switches: baseSwitches(),
     durations: { ...DEFAULT_DURATIONS, ...options.durations },
@@ -173,4 +179,23 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const app = buildApp(state, emulator, options.controlPath ?? "/_emulator");
   installOptions();
   return emulator;
+}
+
+/** A given clock's methods, bound to it (the emulator calls them detached); checked first. */
+function bindClock(clock: EmulatorClock): EmulatorClock {
+  const methods = ["now", "advance", "sleep"] as const;
+  if (
+    (clock.kind !== "virtual" && clock.kind !== "real") ||
+    methods.some((name) => typeof clock[name] !== "function")
+  ) {
+    throw new TypeError(
+      'createEmulator: clock must be "virtual", "real" or { kind, now(), advance(ms), sleep(ms, signal?) }',
+    );
+  }
+  return {
+    kind: clock.kind,
+    now: () => clock.now(),
+    advance: (ms) => clock.advance(ms),
+    sleep: (ms, signal) => clock.sleep(ms, signal),
+  };
 }

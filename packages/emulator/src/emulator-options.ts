@@ -1,4 +1,5 @@
 import type { ApiKeyConfig } from "./api-key-config.ts";
+import type { EmulatorClock } from "./emulator-clock.ts";
 import type { FaultRule } from "./faults/fault.ts";
 import type { FaultScenarioId } from "./faults/fault-scenarios.ts";
 import type { RateLimits } from "./rate-limits.ts";
@@ -17,9 +18,12 @@ export interface EmulatorOptions {
   seed?: number;
   /**
    * `"virtual"` (default): time moves only by `clock.advance(ms)`, so tests are instant and
-   * deterministic. `"real"`: wall-clock time, for demos (runs finish after `durations`).
+   * deterministic. `"real"`: wall-clock time, for demos (runs finish after `durations`). Or a clock
+   * of your own, `{ kind, now(), advance(ms), sleep(ms, signal?) }`, e.g. one timer queue shared
+   * with a client under test (the fault matrix drives both that way); `reset()` leaves its time
+   * alone, and `startTime` does not apply to it.
    */
-  clock?: "virtual" | "real";
+  clock?: "virtual" | "real" | EmulatorClock;
   /** Start of the virtual clock: ms since the epoch or an ISO date. Default `"2026-03-01T00:00:00.000Z"`. */
   startTime?: number | string;
   /** Time runs spend PENDING, PROCESSING and CANCELLING. Default `{ pendingMs: 1000, processingMs: 2000, cancellingMs: 500 }`. */

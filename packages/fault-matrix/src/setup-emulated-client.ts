@@ -2,15 +2,20 @@ import { type ClientOptions, createClient } from "@extendkit/core";
 import { createEmulator, EMULATOR_API_KEY, type EmulatorOptions } from "@extendkit/emulator";
 import { watchClient } from "./client-view.ts";
 import { seededRandom } from "./seeded-random.ts";
-import { shareTime } from "./shared-time.ts";
+import { createSharedTime } from "./shared-time.ts";
 
 /** An emulator, a client on one shared virtual clock, and the client-side view of the wire. */
 export function setupEmulatedClient(
   options: EmulatorOptions = {},
   client: Partial<ClientOptions> = {},
 ) {
-  const emulator = createEmulator({ seed: 1, strict: false, ...options });
-  const time = shareTime(emulator);
+  const time = createSharedTime();
+  const emulator = createEmulator({
+    seed: 1,
+    strict: false,
+    ...options,
+    clock: time.emulatorClock,
+  });
   const view = watchClient((r) => emulator.fetch(r), time.clock.now);
   return {
     emulator,

@@ -1,10 +1,12 @@
 import type { Clock } from "@extendkit/core";
-import type { Emulator } from "@extendkit/emulator";
+import type { EmulatorClock } from "@extendkit/emulator";
 
 /** One virtual time for a client and an emulator, with a driver that runs a job to its end. */
 export interface SharedTime {
   /** The client's `Clock` (pass it as `createClient({ clock })`). */
   readonly clock: Clock;
+  /** The emulator's clock (pass it as `createEmulator({ clock })`). */
+  readonly emulatorClock: EmulatorClock;
   /** Awaits `promise`, firing the earliest timer (client's or emulator's) whenever nothing else can run. */
   drive<T>(promise: Promise<T>): Promise<T>;
   /** Timers fired so far. */
@@ -21,15 +23,14 @@ interface Timer {
 const idle = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
- * Takes over `emulator.clock` (its `now`, `sleep` and `advance`) so that the emulator's latency,
- * slow bodies and fault windows, and the client's timeouts, backoffs and pauses all sit in one
- * timer queue. Firing a timer costs a `setImmediate`, not the real-time macrotask the emulator's
- * own `advance` waits after each timer — which makes 100 scenario runs of 1,000 runs fit in CI.
- * (It relies on the emulator calling its clock's methods through `emulator.clock`, which the
- * emulator's own test of this file checks: a latency fault must delay by exactly its value.)
+ * One timer queue for the emulator's latency, slow bodies and fault windows and the client's
+ * timeouts, backoffs and pauses, starting at `start` (the emulator's default start time). The
+ * emulator is given `emulatorClock` when it is created; the client, `clock`. Firing a timer costs a
+ * `setImmediate`, not the real-time macrotask the emulator's own virtual clock waits after each
+ * timer — which makes 100 scenario runs of 1,000 runs fit in CI.
  */
-export function shareTime(emulator: Emulator): SharedTime {
-  let now = emulator.clock.now();
+export function createSharedTime(start = Date.parse("2026-03-01T00:00:00.000Z")): SharedTime {
+  let now = start;
   let seq = 0;
   let fired = 0;
   const timers: Timer[] = [];
@@ -87,25 +88,27 @@ export function shareTime(emulator: Emulator): SharedTime {
     }
   };
 
-  const emulatorClock = emulator.clock as unknown as Record<string, unknown>;
-  emulatorClock.now = () => now;
-  emulatorClock.sleep = (ms: number, signal?: AbortSignal) =>
-    new Promise<void>((resolve, reject) => {
-      if (signal?.aborted) return reject(signal.reason);
-      const onAbort = () => {
-        timer.cancelled = true;
-        reject(signal?.reason);
-      };
-      const timer = schedule(ms, () => {
-        signal?.removeEventListener("abort", onAbort);
-        resolve();
-      });
-      signal?.addEventListener("abort", onAbort, { once: true });
-    });
-  emulatorClock.advance = async (ms: number) => {
-    const target = now + ms;
-    while (fireNext(target)) await idle();
-    now = Math.max(now, target);
+  const emulatorClock: EmulatorClock = {
+    kind: "virtual",
+    now: () => now,
+    sleep: (ms, signal) =>
+      new Promise<void>((resolve, reject) => {
+        if (signal?.aborted) return reject(signal.reason);
+        const onAbort = () => {
+          timer.cancelled = true;
+          reject(signal?.reason);
+        };
+        const timer = schedule(ms, () => {
+          signal?.removeEventListener("abort", onAbort);
+          resolve();
+        });
+        signal?.addEventListener("abort", onAbort, { once: true });
+      }),
+    advance: async (ms) => {
+      const target = now + ms;
+      while (fireNext(target)) await idle();
+      now = Math.max(now, target);
+    },
   };
 
   const clock: Clock = {
@@ -117,6 +120,7 @@ export function shareTime(emulator: Emulator): SharedTime {
   };
   return {
     clock,
+    emulatorClock,
     get fired() {
       return fired;
     },
