@@ -23,6 +23,7 @@ import openapiTS, { astToString, NULL, oapiRef, STRING, tsIntersection } from "o
 import ts from "typescript";
 import { parse } from "yaml";
 import { decodeOperations } from "../packages/core/src/decode-operations.ts";
+import type { OpenApiDocument } from "../packages/emulator/src/openapi-document.ts";
 
 const root = new URL("../", import.meta.url);
 const specUrl = new URL("spec/openapi.yaml", root);
@@ -49,12 +50,7 @@ interface Spec {
   paths: Record<string, Record<string, Operation>>;
   tags: Array<{ name: string; description?: string }>;
   components: { schemas: Record<string, unknown>; parameters: Record<string, Parameter> };
-  "x-extendkit-run-types": Array<{
-    prefix: string;
-    resource: string;
-    object: string;
-    alsoPrefixes?: string[];
-  }>;
+  "x-extendkit-run-types": OpenApiDocument["x-extendkit-run-types"];
 }
 
 /** One row of the operation table, as the client sees it. */

@@ -1,7 +1,7 @@
 // Public API of @extendkit/core: the clients, their options, errors and types, and the building
 // blocks a client that sends another way reuses (the browser client sends through its proxy):
-// buildResources, sortArguments, createRunsRouter, waitFor, assertIdPrefix, idPrefixesOf,
-// apiErrorClassFor, CANCEL_REFUSALS, markAlreadyDeleted.
+// buildResources, sortArguments, createRunsRouter, withInvoke, waitFor, assertIdPrefix,
+// idPrefixesOf, createRedactor, apiErrorClassFor, CANCEL_REFUSALS, markAlreadyDeleted.
 
 export { AbortError } from "./abort-error.ts";
 export { ApiError, type ApiErrorInit } from "./api-error.ts";
@@ -57,7 +57,7 @@ export { ConnectionError, type ConnectionErrorInit } from "./connection-error.ts
 export { type BaseClient, createBaseClient } from "./create-base-client.ts";
 export { createClient, type ExtendClient } from "./create-client.ts";
 export { type ClientExtension, createLiteClient, type LiteClient } from "./create-lite-client.ts";
-export type { Redactor } from "./create-redactor.ts";
+export { createRedactor, type Redactor } from "./create-redactor.ts";
 export type { AnyRun, RoutableResource, RunsRouter } from "./create-runs-router.ts";
 export { createRunsRouter, type InvokeOperation, type RunWait } from "./create-runs-router.ts";
 export { ExtendError } from "./extend-error.ts";
@@ -106,5 +106,6 @@ export { TimeoutError } from "./timeout-error.ts";
 export { VERSION } from "./version.ts";
 export { DEFAULT_WAIT_TIMEOUT, type WaitConfig, type WaitForOptions, waitFor } from "./wait-for.ts";
 export { WaitTimeoutError } from "./wait-timeout-error.ts";
+export { withInvoke } from "./with-invoke.ts";
 export { type RoutedClient, type RunsClient, withRuns } from "./with-runs.ts";
 export type { ExtendResources, Pollable, RunOf, WithWaitFor } from "./with-wait-for.ts";

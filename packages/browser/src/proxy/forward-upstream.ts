@@ -1,6 +1,7 @@
 import {
   ApiError,
   createLiteClient,
+  createRedactor,
   DEFAULT_API_VERSION,
   DEFAULT_BASE_URL,
   DEFAULT_MAX_RETRIES,
@@ -11,6 +12,7 @@ import {
   RedirectError,
   ResponseError,
   TimeoutError,
+  withInvoke,
 } from "@extendkit/core";
 import { baseHeaders, refuse } from "./json-response.ts";
 import type { ProxyOptions } from "./proxy-options.ts";
@@ -30,9 +32,9 @@ export type Forwarder = (
   forward: Forward,
 ) => Promise<{ response: Response; code: string | null }>;
 
-type Method = (...args: unknown[]) => Promise<unknown>;
-
 const REQUEST_ID = /^[A-Za-z0-9_-]{1,128}$/;
+
+const decoder = new TextDecoder();
 
 /** The error an upstream body over `maxResponseBytes` is cut off with. */
 class TooLarge extends Error {}
@@ -59,16 +61,22 @@ export function createForwarder(
 ): Forwarder {
   const maxBytes = options.maxResponseBytes ?? 1_048_576;
   const deadline = options.upstreamTimeoutMs ?? 30_000;
-  const client = createLiteClient({
-    apiKey: options.apiKey,
-    baseUrl: options.baseUrl ?? DEFAULT_BASE_URL,
-    apiVersion: options.apiVersion ?? DEFAULT_API_VERSION,
-    ...(options.workspaceId !== undefined && { workspaceId: options.workspaceId }),
-    maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
-    timeout: deadline,
-    totalTimeout: deadline,
-    fetch: async (upstream) => capBody(await send(upstream), maxBytes),
-  }) as unknown as Record<string, Record<string, Method> | Method>;
+  // Core redacts what it raises; results are scrubbed with the same redactor, so no answer can
+  // hold the key.
+  const scrub = createRedactor(options.apiKey).text;
+  const { invoke } = createLiteClient(
+    {
+      apiKey: options.apiKey,
+      baseUrl: options.baseUrl ?? DEFAULT_BASE_URL,
+      apiVersion: options.apiVersion ?? DEFAULT_API_VERSION,
+      ...(options.workspaceId !== undefined && { workspaceId: options.workspaceId }),
+      maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
+      timeout: deadline,
+      totalTimeout: deadline,
+      fetch: async (upstream) => capBody(await send(upstream), maxBytes),
+    },
+    withInvoke,
+  );
 
   return async (request, requestId, { op, id, query, body }) => {
     const fail = (status: number, code: string, message: string) => ({
@@ -79,7 +87,7 @@ export function createForwarder(
     if (body.byteLength > 0) {
       let parsed: unknown;
       try {
-        parsed = JSON.parse(new TextDecoder().decode(body));
+        parsed = JSON.parse(decoder.decode(body));
       } catch {}
       if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
         return fail(400, "invalid_body", "the request body must be a JSON object");
@@ -90,21 +98,15 @@ export function createForwarder(
       const value = query.get(name);
       if (value !== null) fields[name] = value;
     }
-    const args: unknown[] = op.pathParams.length > 0 ? [id] : [];
-    if (op.hasBody || op.queryParams.length > 0) {
-      args.push(Object.keys(fields).length > 0 ? fields : undefined);
-    }
-    args.push({ signal: request.signal, headers: { accept: "application/json" } });
-    const method = (
-      op.resource === null
-        ? client[op.name]
-        : (client[op.resource] as Record<string, Method>)[op.name]
-    ) as Method;
     try {
-      const result = await method(...args);
+      const result = await invoke(op, {
+        id: op.pathParams.length > 0 ? id : undefined,
+        request: Object.keys(fields).length > 0 ? fields : undefined,
+        options: { signal: request.signal, headers: { accept: "application/json" } },
+      });
       const headers = baseHeaders(requestId);
       if (isAlreadyDeleted(result)) headers.set("x-extendkit-already-deleted", "1");
-      const text = result === undefined ? null : scrub(JSON.stringify(result), options.apiKey);
+      const text = result === undefined ? null : scrub(JSON.stringify(result));
       return {
         response: new Response(text, { status: text === null ? 204 : 200, headers }),
         code: null,
@@ -122,7 +124,7 @@ export function createForwarder(
       }
       const apiError = error instanceof NotCancellableError ? error.cause : error;
       if (apiError instanceof ApiError && typeof apiError.body === "object" && apiError.body) {
-        return { response: relayError(apiError, requestId, options.apiKey), code: null };
+        return { response: relayError(apiError, requestId), code: null };
       }
       if (error instanceof InvalidArgumentError) return fail(400, "invalid_request", error.message);
       if (error instanceof RedirectError) {
@@ -140,7 +142,7 @@ export function createForwarder(
 }
 
 /** An API error as the proxy's answer: its status and Extend's error body (redacted by core). */
-function relayError(error: ApiError, requestId: string, apiKey: string): Response {
+function relayError(error: ApiError, requestId: string): Response {
   const headers = baseHeaders(requestId);
   if (error.retryAfterMs !== undefined) {
     headers.set("retry-after-ms", String(error.retryAfterMs));
@@ -149,12 +151,7 @@ function relayError(error: ApiError, requestId: string, apiKey: string): Respons
   if (error.requestId !== undefined && REQUEST_ID.test(error.requestId)) {
     headers.set("x-extend-request-id", error.requestId);
   }
-  return new Response(scrub(JSON.stringify(error.body), apiKey), { status: error.status, headers });
-}
-
-/** Core redacts what it raises; results are scrubbed here too, so no answer can hold the key. */
-function scrub(text: string, apiKey: string): string {
-  return text.split(apiKey).join("[REDACTED]");
+  return new Response(JSON.stringify(error.body), { status: error.status, headers });
 }
 
 /** True when `error` or a cause of it (core wraps a failed body read) is a `TooLarge`. */

@@ -10,6 +10,8 @@ const PLAIN_SEGMENT = /^[A-Za-z0-9_.-]*$/;
 const RUN_ID = /^[A-Za-z0-9_-]{1,255}$/;
 const COLLECTIONS = new Set(operationTable.map((op) => op.path.split("/")[1]));
 const TEMPLATES = operationTable.map((op) => ({ op, segments: op.path.slice(1).split("/") }));
+/** Each resource's id prefixes (empty: not checked), looked up once rather than per request. */
+const PREFIXES = new Map(operationTable.map((op) => [op.resource, idPrefixesOf(op.resource)]));
 
 const refusal = (status: number, code: string, message: string): Route => ({
   ok: false,
@@ -63,7 +65,7 @@ export function resolveRoute(
   if (index === -1) return { ok: true, op, id: "" };
   const id = segments[index] as string;
   if (!RUN_ID.test(id)) return refusal(400, "invalid_id", "not a valid run id");
-  const prefixes = idPrefixesOf(op.resource);
+  const prefixes = PREFIXES.get(op.resource) ?? [];
   if (prefixes.length > 0 && !prefixes.some((prefix) => id.startsWith(prefix))) {
     return refusal(
       400,
