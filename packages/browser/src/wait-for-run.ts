@@ -1,7 +1,9 @@
 import {
   type AnyRun,
   assertPathParam,
+  createLog,
   InvalidArgumentError,
+  NO_SECRET,
   operationTable,
   type RoutedClient,
   systemClock,
@@ -13,8 +15,8 @@ import {
 /** Waits poll on the real clock; the browser client logs nothing and holds no key to redact. */
 const WAIT: WaitConfig = {
   clock: systemClock,
-  log: /* @__PURE__ */ Object.assign(() => {}, { enabled: () => false }),
-  redactor: { text: (text) => text, value: (value) => value, error: (error) => error },
+  log: /* @__PURE__ */ createLog(undefined, "off", NO_SECRET),
+  redactor: NO_SECRET,
 };
 
 /**

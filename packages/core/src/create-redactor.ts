@@ -13,6 +13,9 @@ export interface Redactor {
 
 const MASK = "[REDACTED]";
 
+/** The redactor of a client that holds no API key (a browser's): there is nothing to redact. */
+export const NO_SECRET: Redactor = { text: (s) => s, value: (v) => v, error: (e) => e };
+
 export function createRedactor(secret: string): Redactor {
   const text = (s: string) => (s.includes(secret) ? s.split(secret).join(MASK) : s);
   const leaks = (v: unknown, depth = 0): boolean => {

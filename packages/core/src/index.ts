@@ -57,7 +57,7 @@ export { ConnectionError, type ConnectionErrorInit } from "./connection-error.ts
 export { type BaseClient, createBaseClient } from "./create-base-client.ts";
 export { createClient, type ExtendClient } from "./create-client.ts";
 export { type ClientExtension, createLiteClient, type LiteClient } from "./create-lite-client.ts";
-export { createRedactor, type Redactor } from "./create-redactor.ts";
+export { createRedactor, NO_SECRET, type Redactor } from "./create-redactor.ts";
 export type { AnyRun, RoutableResource, RunsRouter } from "./create-runs-router.ts";
 export { createRunsRouter, type InvokeOperation, type RunWait } from "./create-runs-router.ts";
 export { ExtendError } from "./extend-error.ts";
@@ -70,7 +70,7 @@ export { idPrefixesOf } from "./id-prefixes-of.ts";
 export { InvalidArgumentError } from "./invalid-argument-error.ts";
 export { isAlreadyDeleted, markAlreadyDeleted } from "./is-already-deleted.ts";
 export type { LiteResources } from "./lite-resources.ts";
-export type { Logger, LogLevel } from "./logger.ts";
+export { createLog, type Logger, type LogLevel } from "./logger.ts";
 export { CANCEL_REFUSALS, NotCancellableError } from "./not-cancellable-error.ts";
 export type { OperationKind, OperationSpec } from "./operation-spec.ts";
 export type {

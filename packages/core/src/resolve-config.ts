@@ -9,15 +9,12 @@ import {
   DEFAULT_TOTAL_TIMEOUT,
 } from "./client-options.ts";
 import { systemClock } from "./clock.ts";
-import { createRedactor, type Redactor } from "./create-redactor.ts";
+import { createRedactor, NO_SECRET } from "./create-redactor.ts";
 import { InvalidArgumentError } from "./invalid-argument-error.ts";
 import { limitConcurrency } from "./limit-concurrency.ts";
 import { createLog, LOG_LEVELS } from "./logger.ts";
 import { numberProblem } from "./number-problem.ts";
 import { createRetryBudget } from "./retry-budget.ts";
-
-/** With no API key there is nothing to redact. */
-const NO_SECRET: Redactor = { text: (s) => s, value: (v) => v, error: (e) => e };
 
 // Printable ASCII: what can travel in a header value unchanged. Checked here so that a bad key
 // fails with our message, never with a runtime's "invalid header value" that quotes it.
