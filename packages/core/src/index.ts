@@ -1,7 +1,7 @@
 // Public API of @extendkit/core: the clients, their options, errors and types, and the building
 // blocks a client that sends another way reuses (the browser client sends through its proxy):
-// buildResources, sortArguments, createRunsRouter, withInvoke, waitFor, assertIdPrefix,
-// idPrefixesOf, createRedactor, apiErrorClassFor, CANCEL_REFUSALS, markAlreadyDeleted.
+// buildResources, sortArguments, createRunsRouter, withInvoke, waitFor, createLog, createRedactor,
+// NO_SECRET, assertIdPrefix, idPrefixesOf, apiErrorClassFor, CANCEL_REFUSALS, markAlreadyDeleted.
 
 export { AbortError } from "./abort-error.ts";
 export { ApiError, type ApiErrorInit } from "./api-error.ts";
