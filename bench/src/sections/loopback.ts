@@ -18,6 +18,8 @@ export interface LoopbackOptions {
 
 interface Trial {
   pairsPerSecond: number;
+  /** This process's CPU time (user + system) per pair, µs: the client's cost, the emulator being another process. */
+  cpuPerPair: number;
   failed: number;
   left: number;
 }
@@ -54,10 +56,17 @@ async function trial(
       }
     };
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     await Promise.all(Array.from({ length: concurrency }, worker));
+    const cpu = process.cpuUsage(cpu0);
     const seconds = (performance.now() - t0) / 1000;
     const { left } = await emulator.report();
-    return { pairsPerSecond: (pairs - failed) / seconds, failed, left };
+    return {
+      pairsPerSecond: (pairs - failed) / seconds,
+      cpuPerPair: (cpu.user + cpu.system) / pairs,
+      failed,
+      left,
+    };
   });
 }
 
@@ -72,6 +81,7 @@ export async function loopbackSection(options: LoopbackOptions): Promise<Section
   const names = contenders.map((c) => c.name);
   const seq = new Map<string, number[]>(names.map((n) => [n, []]));
   const conc = new Map<string, number[]>(names.map((n) => [n, []]));
+  const concCpu = new Map<string, number[]>(names.map((n) => [n, []]));
   const problems: string[] = [];
   try {
     // Warm-up, not counted: connections, and the JIT of the emulator process and of each client.
@@ -82,6 +92,7 @@ export async function loopbackSection(options: LoopbackOptions): Promise<Section
         const c = await trial(emulator, name, options.concurrentPairs, options.concurrency);
         seq.get(name)?.push(s.pairsPerSecond);
         conc.get(name)?.push(c.pairsPerSecond);
+        concCpu.get(name)?.push(c.cpuPerPair);
         for (const [mode, t] of [
           ["sequential", s],
           [`c${options.concurrency}`, c],
@@ -107,14 +118,24 @@ export async function loopbackSection(options: LoopbackOptions): Promise<Section
     fmtRatio(vs(seq, c.name)),
     fmt(m(conc, c.name), 0),
     fmtRatio(vs(conc, c.name)),
+    fmt(m(concCpu, c.name), 0),
+    fmtRatio(vs(concCpu, c.name)),
   ]);
   const ours = vs(conc, "extendkit");
   return {
     id: "loopback",
     title: `4. Loopback HTTP throughput against the emulator (cancel + delete pairs per second)`,
-    method: `The emulator (\`createEmulator\` + \`serve\`, real clock, strict response validation off) runs in its own process on 127.0.0.1; every client uses Node's global fetch (undici, keep-alive), which a counting wrapper replaces for the trial (@extendkit/core is then created without a fetch option: its default). Each trial seeds fresh PROCESSING extract runs, then cancels and deletes each: ${options.sequentialPairs} pairs one at a time, and ${options.concurrentPairs} pairs with ${options.concurrency} in flight. ${options.rounds} interleaved rounds after an uncounted warm-up of ${WARMUP_PAIRS} pairs per contender; medians, and ratios as medians of per-round ratios against raw fetch's trial of the same round. 1 pair = 2 requests.`,
+    method: `The emulator (\`createEmulator\` + \`serve\`, real clock, strict response validation off) runs in its own process on 127.0.0.1; every client uses Node's global fetch (undici, keep-alive), which a counting wrapper replaces for the trial (@extendkit/core is then created without a fetch option: its default). Each trial seeds fresh PROCESSING extract runs, then cancels and deletes each: ${options.sequentialPairs} pairs one at a time, and ${options.concurrentPairs} pairs with ${options.concurrency} in flight. ${options.rounds} interleaved rounds after an uncounted warm-up of ${WARMUP_PAIRS} pairs per contender; medians, and ratios as medians of per-round ratios against raw fetch's trial of the same round. 1 pair = 2 requests. Client CPU per pair: this process's user + system time over the c${options.concurrency} trial (\`process.cpuUsage\`) divided by its pairs, median, and its ratio to raw fetch's (above 1: costlier). It is informational (the goal is judged on throughput) and steadier than pairs/s: when the client process is CPU-bound, as on a fast loopback, throughput is about its inverse.`,
     table: renderTable(
-      ["contender", "sequential pairs/s", "vs raw", `c${options.concurrency} pairs/s`, "vs raw"],
+      [
+        "contender",
+        "sequential pairs/s",
+        "vs raw",
+        `c${options.concurrency} pairs/s`,
+        "vs raw",
+        `c${options.concurrency} client CPU µs/pair`,
+        "vs raw",
+      ],
       rows,
     ),
     notes: problems,

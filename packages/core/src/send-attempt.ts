@@ -16,7 +16,7 @@ export interface BufferedResponse {
   readonly headers: Headers;
   readonly text: string;
   /** The parsed body of a checked 2xx answer (see `checkSuccessBody`). */
-  readonly json?: unknown;
+  json?: unknown;
 }
 
 /** Error bodies are read up to this size; the rest is cancelled (an excerpt is all we keep). */
