@@ -5,11 +5,13 @@ import { checkResultId } from "./check-result-id.ts";
 import type { CallAnswer, CallParams, ClientRuntime } from "./client-runtime.ts";
 import { createApiError } from "./create-api-error.ts";
 import { createCallContext } from "./create-call-context.ts";
+import { deleteResult } from "./delete-result.ts";
 import { ExtendError } from "./extend-error.ts";
 import { InvalidArgumentError } from "./invalid-argument-error.ts";
 import { markAlreadyDeleted } from "./is-already-deleted.ts";
 import { CANCEL_REFUSALS, NotCancellableError } from "./not-cancellable-error.ts";
 import { numberProblem } from "./number-problem.ts";
+import { operationPath } from "./operation-path.ts";
 import type { OperationSpec } from "./operation-spec.ts";
 import { parseRetryAfter } from "./parse-retry-after.ts";
 import { prepareOperation } from "./prepare-operation.ts";
@@ -85,13 +87,7 @@ async function send(rt: ClientRuntime, op: OperationSpec, call: OperationCall): 
   if (answer.status < 300) return checkResultId(op, id, answer.body, answer, config.redactor);
   if (op.kind === "delete" && answer.status === 404 && ctx.confirmedAbsent) {
     return markAlreadyDeleted(
-      op.resource === "processorRuns"
-        ? {
-            success: true,
-            documentProcessorRunId: id,
-            message: "Already deleted: a retried DELETE found the run gone.",
-          }
-        : { id },
+      deleteResult(op, id, "Already deleted: a retried DELETE found the run gone."),
     );
   }
   const apiError = createApiError(
@@ -101,7 +97,7 @@ async function send(rt: ClientRuntime, op: OperationSpec, call: OperationCall): 
       body: answer.body,
       headers: answer.headers,
       method: op.httpMethod.toUpperCase(),
-      path: idName === undefined ? op.path : op.path.replace(`{${idName}}`, encodeURIComponent(id)),
+      path: operationPath(op, id),
       attempts: ctx.attempts,
       retryAfterMs: parseRetryAfter(answer.headers, config.clock.now()),
     },

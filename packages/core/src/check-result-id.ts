@@ -1,5 +1,7 @@
 import type { Redactor } from "./create-redactor.ts";
+import { deleteResult } from "./delete-result.ts";
 import { excerpt } from "./excerpt.ts";
+import { operationPath } from "./operation-path.ts";
 import type { OperationSpec } from "./operation-spec.ts";
 import { ResponseError } from "./response-error.ts";
 
@@ -17,9 +19,7 @@ export function checkResultId(
   redactor: Redactor,
 ): unknown {
   if (op.kind === "delete" && data === undefined) {
-    return op.resource === "processorRuns"
-      ? { success: true, documentProcessorRunId: id, message: "Deleted (the API sent no body)." }
-      : { id };
+    return deleteResult(op, id, "Deleted (the API sent no body).");
   }
   if (!["retrieve", "cancel", "delete"].includes(op.kind) || op.pathParams.length === 0)
     return data;
@@ -29,7 +29,7 @@ export function checkResultId(
     reason: "id-mismatch",
     status: response.status,
     method: op.httpMethod.toUpperCase(),
-    path: op.path.replace(`{${op.pathParams[0]}}`, encodeURIComponent(id)),
+    path: operationPath(op, id),
     headers: redactor.value(response.headers),
     excerpt: excerpt(JSON.stringify(data), redactor),
   });

@@ -3,6 +3,7 @@ import type { CallContext } from "./call-context.ts";
 import type { ClientConfig } from "./client-config.ts";
 import type { CallParams } from "./client-runtime.ts";
 import { InvalidArgumentError } from "./invalid-argument-error.ts";
+import { operationPath } from "./operation-path.ts";
 import type { OperationSpec } from "./operation-spec.ts";
 import type { PreparedRequest } from "./prepare-request.ts";
 
@@ -23,11 +24,7 @@ export function prepareOperation(
   callerHeaders: Record<string, string> | undefined,
   ctx: CallContext,
 ): PreparedRequest {
-  const idName = op.pathParams[0];
-  const path =
-    idName === undefined
-      ? op.path
-      : op.path.replace(`{${idName}}`, encodeURIComponent(params.path?.[idName] as string));
+  const path = operationPath(op, params.path?.[op.pathParams[0] as string] as string);
   const base = config.baseUrl.replace(/\/+$/, "");
   const url = base + path + querySuffix(op, params.query);
   const headers: Record<string, string> =
