@@ -8,7 +8,9 @@ import type {
 } from "./bulk-report.ts";
 import { cancelOne } from "./cancel-one.ts";
 import type { BulkShared } from "./create-job-context.ts";
+import { reportTotals } from "./report-totals.ts";
 import { runBulk } from "./run-bulk.ts";
+import { failureOf } from "./settled.ts";
 
 /**
  * Cancels every run of `source` (see `client.runs.cancelMany`). Resolves to a report in which each
@@ -40,12 +42,7 @@ export async function cancelMany(
     counts.total++;
     counts[settled.outcome]++;
     if (settled.outcome === "failed") {
-      failures.push({
-        id,
-        error: settled.error,
-        retryable: settled.retryable === true,
-        attempts: settled.attempts ?? 0,
-      });
+      failures.push(failureOf(id, settled));
     } else if (settled.outcome === "alreadyTerminal") {
       terminal.push({ id, status: settled.status ?? "UNKNOWN" });
     } else {
@@ -63,12 +60,6 @@ export async function cancelMany(
     ...lists,
     alreadyTerminal: terminal,
     failed: failures,
-    counts,
-    total: counts.total,
-    duplicates: result.duplicates,
-    requests: result.requests,
-    sourceExhausted: result.sourceExhausted,
-    ...(result.stopped !== undefined && { stopped: result.stopped }),
-    ok: counts.failed === 0 && counts.notAttempted === 0 && result.sourceExhausted,
+    ...reportTotals(counts, result),
   };
 }

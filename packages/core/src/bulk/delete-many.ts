@@ -7,7 +7,9 @@ import type {
 } from "./bulk-report.ts";
 import type { BulkShared } from "./create-job-context.ts";
 import { deleteOne } from "./delete-one.ts";
+import { reportTotals } from "./report-totals.ts";
 import { runBulk } from "./run-bulk.ts";
+import { failureOf } from "./settled.ts";
 
 /**
  * Deletes every run of `source` (see `client.runs.deleteMany`). Resolves to a report in which each
@@ -39,12 +41,7 @@ export async function deleteMany(
     counts.total++;
     counts[settled.outcome]++;
     if (settled.outcome === "failed") {
-      failures.push({
-        id,
-        error: settled.error,
-        retryable: settled.retryable === true,
-        attempts: settled.attempts ?? 0,
-      });
+      failures.push(failureOf(id, settled));
     } else {
       lists[settled.outcome].push(id);
     }
@@ -58,12 +55,6 @@ export async function deleteMany(
   return {
     ...lists,
     failed: failures,
-    counts,
-    total: counts.total,
-    duplicates: result.duplicates,
-    requests: result.requests,
-    sourceExhausted: result.sourceExhausted,
-    ...(result.stopped !== undefined && { stopped: result.stopped }),
-    ok: counts.failed === 0 && counts.notAttempted === 0 && result.sourceExhausted,
+    ...reportTotals(counts, result),
   };
 }
