@@ -43,32 +43,35 @@ export class ApiError extends ExtendError {
   constructor(init: ApiErrorInit) {
     const fields = errorFields(init.body);
     const code = typeof fields.code === "string" ? fields.code : `HTTP_${init.status}`;
-    const detail =
-      typeof fields.message === "string"
-        ? fields.message
-        : init.statusText || `HTTP status ${init.status}`;
     const requestId =
       typeof fields.requestId === "string"
         ? fields.requestId
         : (init.headers.get("x-extend-request-id") ??
           init.headers.get("x-request-id") ??
           undefined);
-    const wait =
-      init.retryAfterMs === undefined
-        ? ""
-        : `; wait ${Math.ceil(init.retryAfterMs / 1000)} s before retrying`;
-    const id = requestId === undefined ? "" : ` (request ${requestId})`;
     const { statusText, ...given } = init;
-    super(`${init.method} ${init.path} failed with ${init.status} ${code}: ${detail}${wait}${id}`, {
-      retryAfterMs: undefined,
-      ...given,
-      code,
-      retryable:
-        typeof fields.retryable === "boolean" ? fields.retryable : RETRY_STATUSES.has(init.status),
-      requestId,
-      docUrl: typeof fields.docUrl === "string" ? fields.docUrl : undefined,
-      attempts: init.attempts ?? 1,
-    });
+    super(
+      `${init.method} ${init.path} failed with ${init.status} ${code}: ` +
+        (typeof fields.message === "string"
+          ? fields.message
+          : statusText || `HTTP status ${init.status}`) +
+        (init.retryAfterMs === undefined
+          ? ""
+          : `; wait ${Math.ceil(init.retryAfterMs / 1000)} s before retrying`) +
+        (requestId === undefined ? "" : ` (request ${requestId})`),
+      {
+        retryAfterMs: undefined,
+        ...given,
+        code,
+        retryable:
+          typeof fields.retryable === "boolean"
+            ? fields.retryable
+            : RETRY_STATUSES.has(init.status),
+        requestId,
+        docUrl: typeof fields.docUrl === "string" ? fields.docUrl : undefined,
+        attempts: init.attempts ?? 1,
+      },
+    );
   }
 }
 

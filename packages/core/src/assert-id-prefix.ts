@@ -11,6 +11,6 @@ export function assertIdPrefix(resource: string | null, id: string): void {
   const prefixes = idPrefixesOf(resource);
   if (prefixes.length === 0 || prefixes.some((prefix) => id.startsWith(prefix))) return;
   throw new InvalidArgumentError(
-    `${resource}: id ${JSON.stringify(id.slice(0, 40))} does not start with ${prefixes.map((p) => `"${p}"`).join(" or ")} (strictIds)`,
+    `${resource}: id ${JSON.stringify(id.slice(0, 40))} does not start with "${prefixes.join('" or "')}" (strictIds)`,
   );
 }

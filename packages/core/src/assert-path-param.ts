@@ -30,8 +30,8 @@ export function assertPathParam(name: string, value: unknown): asserts value is 
               : UNSAFE.test(value)
                 ? "has a character no Extend id has"
                 : undefined;
-  if (reason !== undefined) {
-    const shown = typeof value === "string" ? ` (${JSON.stringify(value.slice(0, 40))})` : "";
-    throw new InvalidArgumentError(`${name}${shown} ${reason}`);
-  }
+  if (reason !== undefined)
+    throw new InvalidArgumentError(
+      `${name}${typeof value === "string" ? ` (${JSON.stringify(value.slice(0, 40))})` : ""} ${reason}`,
+    );
 }

@@ -37,7 +37,8 @@ export function checkRequestOptions(
     if (!Object.hasOwn(CHECKS, key)) fail(`has an unknown key ${JSON.stringify(key)}`);
   }
   for (const [key, check] of Object.entries(CHECKS)) {
-    const problem = record[key] === undefined ? undefined : check(record[key]);
+    const value = record[key];
+    const problem = value === undefined ? undefined : check(value);
     if (problem !== undefined) fail(`${key} ${problem}`);
   }
   if (record.maxPages !== undefined && op.kind !== "list")

@@ -21,10 +21,9 @@ export class ExtendError extends Error {
   /** A plain, loggable form: name, message, the subclass's fields and a summary of `cause`. */
   toJSON(): Record<string, unknown> {
     const out: Record<string, unknown> = { name: this.name, message: this.message };
-    for (const [key, value] of Object.entries(this)) {
-      if (key === "name") continue;
+    // Own fields include `name` again, with the same value and at the same (first) place.
+    for (const [key, value] of Object.entries(this))
       out[key] = value instanceof Headers ? Object.fromEntries(value) : value;
-    }
     if (this.cause !== undefined) out.cause = summarize(this.cause);
     return out;
   }

@@ -27,17 +27,14 @@ export function limitConcurrency(send: Send, limit: number | undefined): Send {
       waiting.push(start);
       signal.addEventListener("abort", onAbort, { once: true });
     });
-  const release = () => {
-    const next = waiting.shift();
-    if (next === undefined) active--;
-    else next();
-  };
   return async (request) => {
     await acquire(request.signal);
     try {
       return await send(request);
     } finally {
-      release();
+      const next = waiting.shift();
+      if (next === undefined) active--;
+      else next();
     }
   };
 }

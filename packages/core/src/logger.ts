@@ -29,9 +29,10 @@ export type Log = ((
 export const LOG_LEVELS: readonly LogLevel[] = ["debug", "info", "warn", "error", "off"];
 
 export function createLog(logger: Logger | undefined, level: LogLevel, redactor: Redactor): Log {
-  if (logger === undefined || level === "off")
-    return Object.assign(() => {}, { enabled: () => false });
+  // With no logger, or at "off", nothing is enabled, so the logger is never called.
   const enabled = (lineLevel: Exclude<LogLevel, "off">) =>
+    logger !== undefined &&
+    level !== "off" &&
     LOG_LEVELS.indexOf(lineLevel) >= LOG_LEVELS.indexOf(level);
   const log = (
     lineLevel: Exclude<LogLevel, "off">,
@@ -40,7 +41,7 @@ export function createLog(logger: Logger | undefined, level: LogLevel, redactor:
   ) => {
     if (!enabled(lineLevel)) return;
     try {
-      logger[lineLevel](
+      logger?.[lineLevel](
         redactor.text(`extendkit: ${message}`),
         fields === undefined ? undefined : redactor.value(fields),
       );

@@ -21,13 +21,9 @@ export class NotCancellableError extends ExtendError {
   readonly retryable = false;
 
   constructor(init: { id: string; runStatus?: string; cause?: ApiError }) {
-    const why =
-      init.runStatus !== undefined
-        ? `its status is ${init.runStatus}`
-        : `the API refused: ${init.cause?.message ?? "not cancellable"}`;
     const { id, runStatus, cause } = init;
     super(
-      `run ${id} cannot be cancelled: ${why}`,
+      `run ${id} cannot be cancelled: ${runStatus === undefined ? `the API refused: ${cause?.message ?? "not cancellable"}` : `its status is ${runStatus}`}`,
       { id, runStatus, status: cause?.status, code: cause?.code, requestId: cause?.requestId },
       init,
     );

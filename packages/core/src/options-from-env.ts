@@ -22,8 +22,7 @@ export function optionsFromEnv(
 ): ClientOptions {
   const options: Record<string, unknown> = {};
   for (const [option, name] of Object.entries(ENV_VARIABLES)) {
-    if (overrides[option as keyof ClientOptions] !== undefined) continue;
-    const value = read(name);
+    const value = overrides[option as keyof ClientOptions] === undefined ? read(name) : undefined;
     if (value !== undefined && value !== "") options[option] = value;
   }
   const merged = { ...options, ...overrides } as ClientOptions;

@@ -12,15 +12,12 @@ export class RedirectError extends ExtendError {
   declare readonly location: string | undefined;
 
   constructor(init: { status: number; method: string; path: string; location: string | null }) {
-    const location = originOf(init.location);
+    // null reads as "null", never an absolute URL: no origin.
+    const target = init.location as string;
+    const location = URL.canParse(target) ? new URL(target).origin : undefined;
     super(
       `${init.method} ${init.path}: redirect (${init.status}${location === undefined ? "" : ` to ${location}`}) not followed`,
       { ...init, location },
     );
   }
-}
-
-function originOf(location: string | null): string | undefined {
-  if (location === null || !URL.canParse(location)) return undefined;
-  return new URL(location).origin;
 }

@@ -12,7 +12,7 @@ import { systemClock } from "./clock.ts";
 import { createRedactor, NO_SECRET } from "./create-redactor.ts";
 import { InvalidArgumentError } from "./invalid-argument-error.ts";
 import { limitConcurrency } from "./limit-concurrency.ts";
-import { createLog, LOG_LEVELS } from "./logger.ts";
+import { createLog, LOG_LEVELS, type LogLevel } from "./logger.ts";
 import { numberProblem } from "./number-problem.ts";
 import { createRetryBudget } from "./retry-budget.ts";
 
@@ -20,52 +20,61 @@ import { createRetryBudget } from "./retry-budget.ts";
 // fails with our message, never with a runtime's "invalid header value" that quotes it.
 const HEADER_SAFE = /^[\x21-\x7e]+$/;
 
+/** A header value; an empty, blank or spaced key fails here, never as a bad header. */
+const header = (v: unknown) =>
+  typeof v === "string" && HEADER_SAFE.test(v)
+    ? undefined
+    : "must be a non-empty string of printable ASCII, no spaces";
+
+/**
+ * What is wrong with each option when it is set (undefined: nothing), in the order they are
+ * checked; an unset option takes its default, except `apiKey`, which is required (null: no
+ * credentials, for a proxy, which `baseUrl` must then name).
+ */
+const CHECKS: {
+  [K in keyof ClientOptions]?: (value: unknown, options: ClientOptions) => string | undefined;
+} = {
+  apiKey: (v, options) =>
+    v !== null
+      ? header(v)
+      : options.baseUrl === undefined
+        ? "null (no credentials) needs a baseUrl"
+        : undefined,
+  apiVersion: header,
+  workspaceId: header,
+  // null takes the default too (`??` below).
+  baseUrl: (v) =>
+    v === null ||
+    (typeof v === "string" && URL.canParse(v) && /^https?:$/.test(new URL(v).protocol))
+      ? undefined
+      : `must be an absolute http(s) URL, got ${JSON.stringify(String(v).slice(0, 80))}`,
+  fetch: (v) => (typeof v === "function" ? undefined : "must be a function"),
+  logLevel: (v) =>
+    LOG_LEVELS.includes(v as LogLevel) ? undefined : `must be one of ${LOG_LEVELS.join(", ")}`,
+  maxConcurrency: (v) => numberProblem(v, 1, true),
+  maxRetries: (v) => numberProblem(v, 0, true),
+  timeout: (v) => numberProblem(v, 1),
+  totalTimeout: (v) => numberProblem(v, 1),
+  maxRetryAfter: (v) => numberProblem(v, 0),
+  retryBudget: (v) => (v === false ? undefined : numberProblem(v, 0)),
+};
+
 /** Validates `createClient` options and fills in defaults. Messages never quote the API key. */
 export function resolveConfig(options: ClientOptions): ClientConfig {
-  const fail = (message: string) => {
-    throw new InvalidArgumentError(`createClient: ${message}`);
-  };
-  if (options?.apiKey === null && options.baseUrl === undefined)
-    fail("apiKey null (no credentials) needs a baseUrl");
-  // Required unless null; an empty, blank or spaced key fails here, never as a bad header.
-  for (const name of ["apiKey", "apiVersion", "workspaceId"] as const) {
-    const value = options?.[name];
-    if (
-      (name === "apiKey" ? value !== null : value !== undefined) &&
-      (typeof value !== "string" || !HEADER_SAFE.test(value))
-    ) {
-      fail(`${name} must be a non-empty string of printable ASCII, no spaces`);
-    }
-  }
-  const baseUrl = options.baseUrl ?? DEFAULT_BASE_URL;
-  if (
-    typeof baseUrl !== "string" ||
-    !URL.canParse(baseUrl) ||
-    !/^https?:$/.test(new URL(baseUrl).protocol)
-  ) {
-    fail(
-      `baseUrl must be an absolute http(s) URL, got ${JSON.stringify(String(baseUrl).slice(0, 80))}`,
-    );
-  }
-  const number = (name: keyof ClientOptions, min: number, integer?: boolean) => {
-    const problem = numberProblem(options[name], min, integer);
-    if (problem !== undefined) fail(`${name} ${problem}`);
-    return options[name] as number | undefined;
-  };
-  if (options.fetch !== undefined && typeof options.fetch !== "function")
-    fail("fetch must be a function");
-  if (options.logLevel !== undefined && !LOG_LEVELS.includes(options.logLevel)) {
-    fail(`logLevel must be one of ${LOG_LEVELS.join(", ")}`);
+  for (const [key, check] of Object.entries(CHECKS)) {
+    const value = options?.[key as keyof ClientOptions];
+    const problem = value === undefined && key !== "apiKey" ? undefined : check(value, options);
+    if (problem !== undefined) throw new InvalidArgumentError(`createClient: ${key} ${problem}`);
   }
   const redactor = options.apiKey === null ? NO_SECRET : createRedactor(options.apiKey);
   const userFetch = options.fetch;
   const fetch = limitConcurrency(
     userFetch ?? ((request) => globalThis.fetch(request)),
-    number("maxConcurrency", 1, true),
+    options.maxConcurrency,
   );
   return {
     apiKey: options.apiKey,
-    baseUrl,
+    baseUrl: options.baseUrl ?? DEFAULT_BASE_URL,
     apiVersion: options.apiVersion ?? DEFAULT_API_VERSION,
     workspaceId: options.workspaceId,
     fetch,
@@ -73,17 +82,17 @@ export function resolveConfig(options: ClientOptions): ClientConfig {
       userFetch === undefined && options.maxConcurrency === undefined
         ? (url, init) => globalThis.fetch(url, init)
         : (url, init) => fetch(new Request(url, init)),
-    maxRetries: number("maxRetries", 0, true) ?? DEFAULT_MAX_RETRIES,
-    timeout: number("timeout", 1),
-    totalTimeout: number("totalTimeout", 1) ?? DEFAULT_TOTAL_TIMEOUT,
-    maxRetryAfter: number("maxRetryAfter", 0) ?? DEFAULT_MAX_RETRY_AFTER,
+    maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
+    timeout: options.timeout,
+    totalTimeout: options.totalTimeout ?? DEFAULT_TOTAL_TIMEOUT,
+    maxRetryAfter: options.maxRetryAfter ?? DEFAULT_MAX_RETRY_AFTER,
     strictIds: options.strictIds === true,
     idempotencyKeys: options.idempotencyKeys === true,
     retryCountHeader: options.retryCountHeader !== false,
     budget: createRetryBudget(
       options.retryBudget === false
         ? Number.POSITIVE_INFINITY
-        : (number("retryBudget", 0) ?? DEFAULT_RETRY_BUDGET),
+        : (options.retryBudget ?? DEFAULT_RETRY_BUDGET),
     ),
     clock: options.clock ?? systemClock,
     random: options.random ?? Math.random,

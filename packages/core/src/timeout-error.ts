@@ -13,7 +13,9 @@ export class TimeoutError extends ConnectionError {
   declare readonly limit: "attempt" | "total";
 
   constructor(init: ConnectionErrorInit & { timeoutMs: number; limit: "attempt" | "total" }) {
-    const which = init.limit === "attempt" ? "timeout" : "totalTimeout";
-    super(`no complete response within ${init.timeoutMs} ms (${which})`, init);
+    super(
+      `no complete response within ${init.timeoutMs} ms (${init.limit === "attempt" ? "timeout" : "totalTimeout"})`,
+      init,
+    );
   }
 }

@@ -8,9 +8,8 @@ export const WORKERS_MAX_CONCURRENCY = 6;
  * ignored) and `overrides`, which win; `maxConcurrency` defaults to `WORKERS_MAX_CONCURRENCY`.
  */
 export function workerOptions(env: object, overrides: Partial<ClientOptions>): ClientOptions {
-  const bindings = env as Record<string, unknown>;
   const read = (name: string) => {
-    const value = bindings?.[name];
+    const value = (env as Record<string, unknown>)?.[name];
     return typeof value === "string" ? value : undefined;
   };
   return {
