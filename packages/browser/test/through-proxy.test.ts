@@ -36,6 +36,7 @@ beforeEach(() => backend.reset());
 /** A browser client in front of a proxy in front of the emulator, counting what the page sent. */
 async function setup(proxyOptions: Partial<ProxyOptions> = {}) {
   const sent: Request[] = [];
+  const answers: Response[] = [];
   const proxy = createProxyHandler({
     apiKey: EMULATOR_API_KEY,
     baseUrl: upstream.url,
@@ -54,12 +55,15 @@ async function setup(proxyOptions: Partial<ProxyOptions> = {}) {
         const headers = new Headers(request.headers);
         headers.set("origin", new URL(app.url).origin);
         headers.set("sec-fetch-site", "same-origin");
-        return fetch(new Request(request, { headers }));
+        return fetch(new Request(request, { headers })).then((answer) => {
+          answers.push(answer);
+          return answer;
+        });
       },
     },
     withRuns,
   );
-  return { client, sent };
+  return { client, sent, answers };
 }
 
 describe("the browser client through the proxy", () => {
@@ -71,6 +75,30 @@ describe("the browser client through the proxy", () => {
     expect((run as { id: string }).id).toBe(id);
     expect(sent).toHaveLength(1);
     expect(backend.paths()).toEqual([`/workflow_runs/${id}`, `/workflow_runs/${id}`]);
+  });
+
+  it("a result carries Extend's request id of the last upstream answer; the call's own marker never goes upstream", async () => {
+    const upstreamSent: Request[] = [];
+    const upstreamIds: (string | null)[] = [];
+    const { client, answers } = await setup({
+      fetch: async (request) => {
+        upstreamSent.push(request);
+        const answer = await fetch(request);
+        upstreamIds.push(answer.headers.get("x-extend-request-id"));
+        return answer;
+      },
+    });
+    const id = await backend.seed("extractRuns", "PROCESSING");
+    backend.fault({ times: 1, status: 503 });
+    await client.extractRuns.cancel(id);
+    expect(upstreamIds).toHaveLength(2);
+    expect(upstreamIds[1]).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(upstreamIds[0]).not.toBe(upstreamIds[1]);
+    expect(answers[0]?.status).toBe(200);
+    expect(answers[0]?.headers.get("x-extend-request-id")).toBe(upstreamIds[1]);
+    for (const request of upstreamSent) {
+      expect(request.headers.has("x-extendkit-proxy-call")).toBe(false);
+    }
   });
 
   it("a delete whose first upstream answer was lost resolves, marked already deleted", async () => {

@@ -33,6 +33,11 @@ export type Forwarder = (
 ) => Promise<{ response: Response; code: string | null }>;
 
 const REQUEST_ID = /^[A-Za-z0-9_-]{1,128}$/;
+/**
+ * How a call names itself to the upstream fetch, which sees only core's `Request`: the proxy's
+ * request id, in a header the fetch removes before anything is sent.
+ */
+const CALL = "x-extendkit-proxy-call";
 
 const decoder = new TextDecoder();
 
@@ -49,7 +54,8 @@ class TooLarge extends Error {}
  * pinned version, extendkit's version and User-Agent, the server's workspace) plus `accept`.
  *
  * The answer: a result is relayed as JSON (200, or 204 when there is none; a delete a retry found
- * already done carries `x-extendkit-already-deleted: 1`); an API error keeps its status and
+ * already done carries `x-extendkit-already-deleted: 1`; Extend's `x-extend-request-id` of the
+ * last upstream answer when it sent a well-formed one); an API error keeps its status and
  * Extend's error body, with `retry-after-ms` and `Retry-After` when the API advised a wait; a
  * refused cancel that core reconciled by reading the run is 409 `NOT_CANCELLABLE`. Everything
  * else is a generic code with no upstream detail: `upstream_redirect`, `upstream_invalid_response`
@@ -64,6 +70,9 @@ export function createForwarder(
   // Core redacts what it raises; results are scrubbed with the same redactor, so no answer can
   // hold the key.
   const scrub = createRedactor(options.apiKey).text;
+  // Extend's request id of each call's last upstream answer (a retry's, or a reconciling read's),
+  // by the proxy's request id; taken out when the call settles.
+  const upstreamIds = new Map<string, string>();
   const { invoke } = createLiteClient(
     {
       apiKey: options.apiKey,
@@ -73,7 +82,14 @@ export function createForwarder(
       maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
       timeout: deadline,
       totalTimeout: deadline,
-      fetch: async (upstream) => capBody(await send(upstream), maxBytes),
+      fetch: async (upstream) => {
+        const call = upstream.headers.get(CALL);
+        upstream.headers.delete(CALL);
+        const response = await send(upstream);
+        const extendId = response.headers.get("x-extend-request-id");
+        if (call !== null && extendId !== null) upstreamIds.set(call, extendId);
+        return capBody(response, maxBytes);
+      },
     },
     withInvoke,
   );
@@ -102,9 +118,16 @@ export function createForwarder(
       const result = await invoke(op, {
         id: op.pathParams.length > 0 ? id : undefined,
         request: Object.keys(fields).length > 0 ? fields : undefined,
-        options: { signal: request.signal, headers: { accept: "application/json" } },
+        options: {
+          signal: request.signal,
+          headers: { accept: "application/json", [CALL]: requestId },
+        },
       });
       const headers = baseHeaders(requestId);
+      const extendId = upstreamIds.get(requestId);
+      if (extendId !== undefined && REQUEST_ID.test(extendId)) {
+        headers.set("x-extend-request-id", extendId);
+      }
       if (isAlreadyDeleted(result)) headers.set("x-extendkit-already-deleted", "1");
       const text = result === undefined ? null : scrub(JSON.stringify(result));
       return {
@@ -137,6 +160,8 @@ export function createForwarder(
         return fail(504, "upstream_timeout", "the API did not answer in time");
       }
       return fail(502, "upstream_unreachable", "the API could not be reached");
+    } finally {
+      upstreamIds.delete(requestId);
     }
   };
 }
