@@ -2,6 +2,7 @@ export type { ApiKeyConfig } from "./api-key-config.ts";
 export { API_VERSION } from "./check-api-version.ts";
 export { ConnectionResetError, isConnectionReset } from "./connection-errors.ts";
 export { createEmulator } from "./create-emulator.ts";
+export { createRng, type Rng } from "./create-rng.ts";
 export { EMULATOR_API_KEY, EMULATOR_WORKSPACE_ID } from "./credentials.ts";
 export type { Emulator } from "./emulator.ts";
 export type { EmulatorClock } from "./emulator-clock.ts";

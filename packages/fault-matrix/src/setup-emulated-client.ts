@@ -1,7 +1,11 @@
 import { type ClientOptions, createClient } from "@extendkit/core";
-import { createEmulator, EMULATOR_API_KEY, type EmulatorOptions } from "@extendkit/emulator";
+import {
+  createEmulator,
+  createRng,
+  EMULATOR_API_KEY,
+  type EmulatorOptions,
+} from "@extendkit/emulator";
 import { watchClient } from "./client-view.ts";
-import { seededRandom } from "./seeded-random.ts";
 import { createSharedTime } from "./shared-time.ts";
 
 /** An emulator, a client on one shared virtual clock, and the client-side view of the wire. */
@@ -26,7 +30,7 @@ export function setupEmulatedClient(
       baseUrl: "http://emulator.test",
       fetch: view.fetch,
       clock: time.clock,
-      random: seededRandom(options.seed ?? 1),
+      random: createRng(options.seed ?? 1).next,
       ...client,
     }),
   };

@@ -76,7 +76,10 @@ export function createVirtualClock(start = Date.parse("2026-03-01T00:00:00Z")): 
   };
 }
 
-/** A seeded random source in [0, 1) (mulberry32), for reproducible jitter. */
+/**
+ * A seeded random source in [0, 1) (mulberry32), for reproducible jitter. The emulator's
+ * `createRng` is the same generator, but core cannot depend on the emulator, which depends on core.
+ */
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
