@@ -7,6 +7,9 @@ import { join, relative } from "node:path";
 // (aliases below) so every module shows up, and prints per source file: minified bytes, and the gzip bytes the
 // bundle loses without it (leave-one-out over the module-delimited, identifier-minified output;
 // an estimate — gzip shares context between modules — that sums close to the total).
+// Last, what the messages weigh: the gzip of the same bundle with every string literal that holds a
+// space (error, validation and log messages, in practice) replaced by a one-letter string — the
+// floor that shortening messages, however far, could reach.
 // Needs no build. Measures only; budgets live in each package's .size-limit.js.
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
@@ -74,3 +77,11 @@ for (const row of rows) {
     .replace(/^packages\/core\/src\//, "");
   console.log(`${String(row.min).padStart(8)} ${String(row.gzip).padStart(8)}  ${name}`);
 }
+const STRING = /"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`(?:[^`\\]|\\.)*`/g;
+const withoutMessages = Buffer.from(code)
+  .toString("utf8")
+  .replace(STRING, (literal) => (literal.includes(" ") ? '"m"' : literal));
+const floor = gzipSync(withoutMessages, { level: 9 }).length;
+console.log(
+  `messages: ${total - floor} B of the gzip; every message one letter: ${floor} B (the floor of shortening them)`,
+);
