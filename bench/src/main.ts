@@ -78,7 +78,14 @@ console.log(
     .join(" ")}`,
 );
 
-const run = { machine, results, seconds, args, loadAtEnd: loadavg() };
+const run = {
+  machine,
+  results,
+  seconds,
+  args,
+  loadAtEnd: loadavg(),
+  finishedAt: new Date().toISOString(),
+};
 // Only a run that writes RESULTS.md replaces the numbers `--render-only` renders: a `--no-write`
 // or partial rerun must not leave them holding a single section.
 if (write) {

@@ -9,6 +9,8 @@ export interface ResultsInput {
   seconds: number;
   args: string[];
   loadAtEnd: number[];
+  /** When the run ended (ISO 8601); absent in caches written before it was recorded. */
+  finishedAt?: string;
   /** Hand-written analysis (bench/analysis.md), appended as is. */
   analysis: string;
 }
@@ -29,7 +31,8 @@ export function renderResults(input: ResultsInput): string {
     "## Run",
     "",
     `- Command: \`${command}\` (from the repository root; \`pnpm --filter @extendkit/bench bench\` is the same)`,
-    `- Date: ${new Date().toISOString()}`,
+    // The run's own time, so `--render-only` does not date old numbers as new.
+    `- Date: ${input.finishedAt ?? "not recorded"}`,
     `- Duration: ${input.seconds.toFixed(1)} s in all; ${results.map((r) => `${r.id} ${r.seconds.toFixed(1)} s`).join(", ")}`,
     `- Commit: ${machine.commit} on branch \`${machine.branch}\``,
     `- Machine: ${machine.cores}× ${machine.cpu}, ${machine.memoryGb} GB; shared with other work — load average ${machine.loadAtStart} at start, ${input.loadAtEnd.map((l) => l.toFixed(2)).join(" ")} at end`,
