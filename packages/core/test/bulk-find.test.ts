@@ -1,4 +1,9 @@
-import { createClient, InvalidArgumentError, parseDuration } from "@extendkit/core";
+import {
+  createClient,
+  InvalidArgumentError,
+  PaginationError,
+  parseDuration,
+} from "@extendkit/core";
 import { describe, expect, it } from "vitest";
 import { createVirtualClock } from "./helpers/bulk-clock.ts";
 import { createFakeRunsServer, seedRuns } from "./helpers/fake-runs-server.ts";
@@ -75,13 +80,45 @@ describe("client.runs.find", () => {
     expect(server.log.filter((r) => r.path.startsWith("/workflow_runs/"))).toHaveLength(4);
   });
 
-  it("PG2: a repeated page token ends the listing with an error", async () => {
+  it("PG2: a page token that keeps coming back ends the listing with a PaginationError, after 8 re-asks", async () => {
     const clock = createVirtualClock();
-    const fetch = async () => Response.json({ object: "list", data: [], nextPageToken: "same" });
+    let hits = 0;
+    const fetch = async () => {
+      hits++;
+      return Response.json({ object: "list", data: [], nextPageToken: "same" });
+    };
     const client = createClient({ apiKey: "sk_test_find", fetch, clock });
-    await expect(clock.run(collect(client.runs.find({ types: ["parse"] })))).rejects.toThrow(
-      /repeated/,
+    const error = await clock
+      .run(collect(client.runs.find({ types: ["parse"] })))
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PaginationError);
+    expect(error).toMatchObject({ reason: "repeated-token" });
+    expect((error as Error).message).toMatch(
+      /^GET \/parse_runs: page \d+ repeated a nextPageToken/,
     );
+    // The first page hands out "same"; each later page repeats it: 1 + 1 + 8 re-asks.
+    expect(hits).toBe(10);
+  });
+
+  it("PG2: a page repeated a few times in a row (a glitch) is asked again after a backoff, and the listing goes on", async () => {
+    const clock = createVirtualClock();
+    const asked: { token: string | null; at: number }[] = [];
+    const fetch = async (request: Request) => {
+      const token = new URL(request.url).searchParams.get("nextPageToken");
+      asked.push({ token, at: clock.now() });
+      if (token === null) return Response.json({ object: "list", data: [], nextPageToken: "p2" });
+      // Page 2 comes back as itself four times, then moves on to the end of the list.
+      const repeatsSoFar = asked.filter((a) => a.token === "p2").length;
+      return repeatsSoFar <= 4
+        ? Response.json({ object: "list", data: [], nextPageToken: "p2" })
+        : Response.json({ object: "list", data: [] });
+    };
+    const client = createClient({ apiKey: "sk_test_find", fetch, clock, random: () => 0.5 });
+    await expect(clock.run(collect(client.runs.find({ types: ["parse"] })))).resolves.toEqual([]);
+    expect(asked.map((a) => a.token)).toEqual([null, "p2", "p2", "p2", "p2", "p2"]);
+    // Full-jitter backoff between re-asks (random 0.5: 250, 500, 1000, 2000 ms).
+    const gaps = asked.slice(2).map((a, i) => a.at - (asked[i + 1]?.at ?? 0));
+    expect(gaps).toEqual([250, 500, 1000, 2000]);
   });
 
   it("rejects contradictory or unknown filters", async () => {

@@ -1,11 +1,12 @@
 import type { FaultScenarioId } from "@extendkit/emulator";
 import { afterAll, describe, expect, it } from "vitest";
 import { checkDeleteInvariants } from "./check-delete-invariants.ts";
+import { matrixSeeds } from "./matrix-seeds.ts";
 import { runDeleteScenario } from "./run-delete-scenario.ts";
 import { watchProcess } from "./watch-process.ts";
 
 const N = 1000;
-const SEEDS = [1, 2, 3, 4, 5];
+const SEEDS = matrixSeeds(process.env.FAULT_MATRIX_SEEDS);
 
 /**
  * Registers one test per scenario × seed: `deleteMany` of 1,000 runs against the emulator with the

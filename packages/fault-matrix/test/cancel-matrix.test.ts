@@ -1,6 +1,7 @@
 import type { FaultScenarioId } from "@extendkit/emulator";
 import { afterAll, describe, expect, it } from "vitest";
 import { checkCancelInvariants } from "../src/check-cancel-invariants.ts";
+import { matrixSeeds } from "../src/matrix-seeds.ts";
 import { runCancelScenario } from "../src/run-cancel-scenario.ts";
 import { watchProcess } from "../src/watch-process.ts";
 
@@ -20,7 +21,7 @@ afterAll(() => {
 describe.each(SCENARIOS)(
   "%s: cancelMany of 1,000 running runs against the emulator",
   (scenario) => {
-    it.each([1, 2, 3, 4, 5])(
+    it.each(matrixSeeds(process.env.FAULT_MATRIX_SEEDS))(
       `${scenario} seed %i: I11 — cancelled only when CANCELLED, no double cancel`,
       async (seed) => {
         const result = await runCancelScenario(scenario, seed, 1000);

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { matrixSeeds } from "../src/matrix-seeds.ts";
 import { runPurgeScenario } from "../src/run-purge-scenario.ts";
 import { watchProcess } from "../src/watch-process.ts";
 
 describe("F18: purge by listing while the list shifts (offset pages, empty and repeated pages)", () => {
-  it.each([1, 2, 3, 4, 5])(
+  it.each(matrixSeeds(process.env.FAULT_MATRIX_SEEDS))(
     "F18 seed %i: every matching run deleted exactly once, nothing else touched (PG8)",
     async (seed) => {
       const watcher = watchProcess();
