@@ -1,6 +1,5 @@
 import { backoffDelay } from "../backoff-delay.ts";
 import { ExtendError } from "../extend-error.ts";
-import { operationTable } from "../generated/operations.ts";
 import { PaginationError } from "../pagination-error.ts";
 import { sleep } from "../sleep.ts";
 import type { BulkOptions } from "./bulk-options.ts";
@@ -91,8 +90,6 @@ async function* listType(
   status: string | undefined,
 ): AsyncGenerator<FoundRun> {
   const { resource, sortable } = LIST_ROUTES[type];
-  const listPath =
-    operationTable.find((op) => op.resource === resource && op.kind === "list")?.path ?? resource;
   const query = listQuery(filter, type, status);
   const tokens = new Set<string>();
   let token: string | undefined;
@@ -128,11 +125,17 @@ async function* listType(
     const next = data.nextPageToken;
     if (typeof next !== "string" || next === "") return;
     if (sortable && allTooNew && filter.createdBefore !== undefined) return;
-    if (tokens.has(next) || next === token) {
+    // `tokens` holds every token asked for so far, the current one included.
+    if (tokens.has(next)) {
       // A token seen before would loop (catalogue PG2). Ask for the same page again a few
       // times — a glitch passes, a server that really loops does not — then give up.
       if (++repeats > MAX_REPEATS) {
-        throw new PaginationError({ reason: "repeated-token", pages: page + 1, path: listPath });
+        throw new PaginationError({
+          reason: "repeated-token",
+          pages: page + 1,
+          // Every listable type's list path is `/<type>_runs`.
+          path: `/${type}_runs`,
+        });
       }
       await sleep(backoffDelay(repeats - 1, ctx.random), ctx.clock, ctx.signal);
       continue;
