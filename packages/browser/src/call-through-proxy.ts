@@ -39,7 +39,9 @@ const JSON_TYPE = "application/json";
  * be). A delete the proxy's retry found already done keeps that mark (`isAlreadyDeleted`). Per-call
  * options are `signal`, `headers`, `timeout` and `totalTimeout` (one deadline: there is one
  * attempt); others are refused, since retries are the proxy's. The proxy states a wait as
- * `retry-after-ms` (it converts the API's `Retry-After`), which becomes `retryAfterMs`.
+ * `retry-after-ms` (it converts the API's `Retry-After`), which becomes `retryAfterMs`, and says
+ * `x-extendkit-outcome-unknown` when the call may have taken effect upstream all the same (a retry
+ * after a lost answer), which becomes the error's `outcomeUnknown`.
  */
 export async function callThroughProxy(
   target: ProxyTarget,
@@ -142,6 +144,7 @@ export async function callThroughProxy(
     body,
     headers: answer,
     ...(wait !== null && { retryAfterMs: Number(wait) }),
+    outcomeUnknown: answer.has("x-extendkit-outcome-unknown"),
   });
   throw op.kind === "cancel" && CANCEL_REFUSALS.has(status)
     ? new NotCancellableError({ id: id as string, cause: error })

@@ -1,4 +1,5 @@
 import {
+  ApiError,
   createBrowserClient,
   InvalidArgumentError,
   isAlreadyDeleted,
@@ -99,6 +100,34 @@ describe("the browser client through the proxy", () => {
     for (const request of upstreamSent) {
       expect(request.headers.has("x-extendkit-proxy-call")).toBe(false);
     }
+  });
+
+  it("a delete whose lost upstream answer was followed by 503s until retries ran out fails with outcomeUnknown: the run is gone", async () => {
+    const { client, answers } = await setup();
+    const id = await backend.seed("extractRuns");
+    // The first attempt deletes the run and loses its answer; the two retries get 503s.
+    backend.emulator.addFault({ fault: { type: "resetAfterCommit" }, count: 1 });
+    backend.emulator.addFault({
+      fault: { type: "error", status: 503, retryable: true },
+      skip: 1,
+      count: 2,
+    });
+    const error = await client.extractRuns.delete(id).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 503, outcomeUnknown: true });
+    expect(answers[0]?.headers.get("x-extendkit-outcome-unknown")).toBe("1");
+    expect(backend.emulator.getRun(id)).toBeUndefined();
+    expect(backend.paths()).toHaveLength(3);
+  });
+
+  it("an upstream error after attempts whose outcome was known is not outcomeUnknown", async () => {
+    const { client, answers } = await setup();
+    const id = await backend.seed("extractRuns");
+    backend.fault({ times: 3, status: 503 });
+    const error = await client.extractRuns.delete(id).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 503, outcomeUnknown: false });
+    expect(answers[0]?.headers.has("x-extendkit-outcome-unknown")).toBe(false);
+    expect(backend.emulator.getRun(id)).toBeDefined();
   });
 
   it("a delete whose first upstream answer was lost resolves, marked already deleted", async () => {

@@ -16,6 +16,8 @@ export interface ApiErrorInit {
   attempts?: number;
   /** The server's advised wait (Retry-After) in milliseconds, when it sent one. */
   retryAfterMs?: number;
+  /** An earlier attempt of the call may have taken effect. Default: false. */
+  outcomeUnknown?: boolean;
 }
 
 /** The API answered with a non-2xx status. Subclasses exist per status (`createApiError`). */
@@ -39,6 +41,12 @@ export class ApiError extends ExtendError {
   declare readonly attempts: number;
   /** The server's advised wait in ms (Retry-After, retry-after-ms), when it sent one. */
   declare readonly retryAfterMs: number | undefined;
+  /**
+   * True when an earlier attempt of this call was retried after an unknown outcome (reset, timeout,
+   * body cut off), so the call may have taken effect despite this answer: a DELETE that ends in a
+   * 429 or 503 may have deleted the run. As on `ConnectionError`.
+   */
+  declare readonly outcomeUnknown: boolean;
 
   constructor(init: ApiErrorInit) {
     const fields = errorFields(init.body);
@@ -58,9 +66,11 @@ export class ApiError extends ExtendError {
         (init.retryAfterMs === undefined
           ? ""
           : `; wait ${Math.ceil(init.retryAfterMs / 1000)} s before retrying`) +
+        (init.outcomeUnknown ? "; it may have taken effect" : "") +
         (requestId === undefined ? "" : ` (request ${requestId})`),
       {
         retryAfterMs: undefined,
+        outcomeUnknown: false,
         ...given,
         code,
         retryable:

@@ -21,4 +21,9 @@ export interface CallContext {
   attempts: number;
   /** Out: a DELETE answered 404 after an earlier attempt may have deleted the run. */
   confirmedAbsent: boolean;
+  /**
+   * Out: an attempt that was retried may have taken effect (its outcome was unknown), so whatever
+   * the call ends with, its outcome is unknown too.
+   */
+  outcomeUnknown: boolean;
 }

@@ -100,6 +100,7 @@ async function send(rt: ClientRuntime, op: OperationSpec, call: OperationCall): 
       path: operationPath(op, id),
       attempts: ctx.attempts,
       retryAfterMs: parseRetryAfter(answer.headers, config.clock.now()),
+      outcomeUnknown: ctx.outcomeUnknown,
     },
     config.redactor,
   );

@@ -28,6 +28,7 @@ export function createCallContext(
     idempotencyKey: options?.idempotencyKey ?? generated,
     attempts: 0,
     confirmedAbsent: false,
+    outcomeUnknown: false,
   };
 }
 

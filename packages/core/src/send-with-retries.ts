@@ -31,6 +31,9 @@ import { TimeoutError } from "./timeout-error.ts";
  * - DELETE: a 404 after an earlier attempt sets `ctx.confirmedAbsent` (the run is gone; an earlier
  *   attempt probably deleted it) and is returned for the caller to report as such.
  * - Cancel with an unknown outcome: reconciled by reading the run (`reconcileCancel`).
+ * - A retried attempt whose outcome was unknown sets `ctx.outcomeUnknown`: the call's final failure,
+ *   whatever it is, then has `outcomeUnknown` (a 429 after a lost DELETE answer does not mean the
+ *   run is still there).
  */
 export async function sendWithRetries(
   prepared: PreparedRequest,
@@ -103,8 +106,11 @@ export async function sendWithRetries(
       const failure = { type: "connection", outcomeUnknown: error.outcomeUnknown } as const;
       const cost = error instanceof TimeoutError ? TIMEOUT_RETRY_COST : RETRY_COST;
       if (isRetryable(ctx.kind, failure, hasKey) && (await pass(error.message, undefined, cost))) {
+        ctx.outcomeUnknown ||= error.outcomeUnknown;
         continue;
       }
+      // An earlier attempt that may have landed makes this failure's outcome unknown too.
+      if (ctx.outcomeUnknown) (error as { outcomeUnknown: boolean }).outcomeUnknown = true;
       throw error;
     }
     const { status } = response;

@@ -2,6 +2,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import {
+  ApiError,
   AuthenticationError,
   BACKOFF_CAP_MS,
   BadRequestError,
@@ -161,6 +162,41 @@ describe("A. retries and backoff", () => {
     await expect(settle(client.extractRuns.delete("exr_1"))).resolves.toEqual({ id: "exr_1" });
     expect(hits).toHaveLength(2);
     expectNoCanary(undefined, logs);
+  });
+
+  it("a DELETE whose answer was lost, then refused until retries ran out, fails with outcomeUnknown: the run may be gone", async () => {
+    const { client, hits, logs, rejection } = makeClient([
+      connectionFailure("ECONNRESET"),
+      errorReply(429),
+      errorReply(503),
+    ]);
+    const error = (await rejection(client.extractRuns.delete("exr_1"))) as ApiError;
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 503, attempts: 3, outcomeUnknown: true });
+    expect(error.message).toMatch(/; it may have taken effect \(request req_503\)$/);
+    expect(hits).toHaveLength(3);
+    expectNoCanary(error, logs);
+  });
+
+  it("a call whose retried attempts all had a known outcome fails with outcomeUnknown false", async () => {
+    const { client, rejection } = makeClient([
+      connectionFailure("ECONNREFUSED"),
+      errorReply(503),
+      errorReply(503),
+    ]);
+    const error = (await rejection(client.extractRuns.delete("exr_1"))) as ApiError;
+    expect(error).toMatchObject({ status: 503, outcomeUnknown: false });
+    expect(error.message).not.toMatch(/may have taken effect/);
+  });
+
+  it("a connection failure known not to have been sent, after one that may have landed, has outcomeUnknown", async () => {
+    const { client, rejection } = makeClient(
+      [connectionFailure("ECONNRESET"), connectionFailure("ECONNREFUSED")],
+      { maxRetries: 1 },
+    );
+    const error = await rejection(client.extractRuns.delete("exr_1"));
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error).toMatchObject({ code: "ECONNREFUSED", attempts: 2, outcomeUnknown: true });
   });
 
   it("A12 ECONNREFUSED on every attempt: typed connection error after 1 + maxRetries hits, code kept", async () => {

@@ -38,6 +38,8 @@ const REQUEST_ID = /^[A-Za-z0-9_-]{1,128}$/;
  * request id, in a header the fetch removes before anything is sent.
  */
 const CALL = "x-extendkit-proxy-call";
+/** Set on a failure when the call may have taken effect upstream all the same. */
+export const OUTCOME_UNKNOWN = "x-extendkit-outcome-unknown";
 
 const decoder = new TextDecoder();
 
@@ -99,6 +101,34 @@ export function createForwarder(
       response: refuse(requestId, status, code, message),
       code,
     });
+    /** The proxy's answer to a call that failed upstream. */
+    const answerError = (error: unknown): { response: Response; code: string | null } => {
+      if (cutOff(error)) {
+        return fail(502, "upstream_too_large", "the API answer is over the size limit");
+      }
+      if (error instanceof NotCancellableError && !(error.cause instanceof ApiError)) {
+        return fail(
+          409,
+          "NOT_CANCELLABLE",
+          `the run cannot be cancelled: its status is ${error.runStatus}`,
+        );
+      }
+      const apiError = error instanceof NotCancellableError ? error.cause : error;
+      if (apiError instanceof ApiError && typeof apiError.body === "object" && apiError.body) {
+        return { response: relayError(apiError, requestId), code: null };
+      }
+      if (error instanceof InvalidArgumentError) return fail(400, "invalid_request", error.message);
+      if (error instanceof RedirectError) {
+        return fail(502, "upstream_redirect", "the API answered with a redirect");
+      }
+      if (error instanceof ResponseError || apiError instanceof ApiError) {
+        return fail(502, "upstream_invalid_response", "the API answered with non-JSON");
+      }
+      if (error instanceof TimeoutError && !request.signal.aborted) {
+        return fail(504, "upstream_timeout", "the API did not answer in time");
+      }
+      return fail(502, "upstream_unreachable", "the API could not be reached");
+    };
     let fields: Record<string, unknown> = {};
     if (body.byteLength > 0) {
       let parsed: unknown;
@@ -135,35 +165,22 @@ export function createForwarder(
         code: null,
       };
     } catch (error) {
-      if (cutOff(error)) {
-        return fail(502, "upstream_too_large", "the API answer is over the size limit");
+      const outcome = answerError(error);
+      // Core says when a failed call may still have taken effect (a retried attempt whose answer
+      // was lost); the browser client, which sent the call once, reads it back from this header.
+      const cause = error instanceof NotCancellableError ? error.cause : undefined;
+      if (mayHaveLanded(error) || mayHaveLanded(cause)) {
+        outcome.response.headers.set(OUTCOME_UNKNOWN, "1");
       }
-      if (error instanceof NotCancellableError && !(error.cause instanceof ApiError)) {
-        return fail(
-          409,
-          "NOT_CANCELLABLE",
-          `the run cannot be cancelled: its status is ${error.runStatus}`,
-        );
-      }
-      const apiError = error instanceof NotCancellableError ? error.cause : error;
-      if (apiError instanceof ApiError && typeof apiError.body === "object" && apiError.body) {
-        return { response: relayError(apiError, requestId), code: null };
-      }
-      if (error instanceof InvalidArgumentError) return fail(400, "invalid_request", error.message);
-      if (error instanceof RedirectError) {
-        return fail(502, "upstream_redirect", "the API answered with a redirect");
-      }
-      if (error instanceof ResponseError || apiError instanceof ApiError) {
-        return fail(502, "upstream_invalid_response", "the API answered with non-JSON");
-      }
-      if (error instanceof TimeoutError && !request.signal.aborted) {
-        return fail(504, "upstream_timeout", "the API did not answer in time");
-      }
-      return fail(502, "upstream_unreachable", "the API could not be reached");
+      return outcome;
     } finally {
       upstreamIds.delete(requestId);
     }
   };
+}
+
+function mayHaveLanded(error: unknown): boolean {
+  return (error as { outcomeUnknown?: unknown } | undefined)?.outcomeUnknown === true;
 }
 
 /** An API error as the proxy's answer: its status and Extend's error body (redacted by core). */
