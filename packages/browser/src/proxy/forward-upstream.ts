@@ -39,7 +39,7 @@ const REQUEST_ID = /^[A-Za-z0-9_-]{1,128}$/;
  */
 const CALL = "x-extendkit-proxy-call";
 /** Set on a failure when the call may have taken effect upstream all the same. */
-export const OUTCOME_UNKNOWN = "x-extendkit-outcome-unknown";
+const OUTCOME_UNKNOWN = "x-extendkit-outcome-unknown";
 
 const decoder = new TextDecoder();
 
