@@ -8,6 +8,7 @@ import { parseArgs } from "node:util";
 import { buildChildren } from "./build-children.ts";
 import { contenderByName } from "./contenders/index.ts";
 import { startEmulator } from "./emulator-handle.ts";
+import { runPairs } from "./run-pairs.ts";
 import { fmt, median } from "./stats.ts";
 
 const { values, positionals } = parseArgs({
@@ -41,27 +42,10 @@ try {
         apiKey: emulator.apiKey,
       });
       const ids = await emulator.seed(round < 0 ? 1000 : pairs);
-      let next = 0;
-      let failed = 0;
-      const started = performance.now();
-      const before = process.cpuUsage();
-      await Promise.all(
-        Array.from({ length: concurrency }, async () => {
-          while (next < ids.length) {
-            const id = ids[next++] as string;
-            try {
-              await api.cancel(id);
-              await api.delete(id);
-            } catch {
-              failed++;
-            }
-          }
-        }),
-      );
-      const used = process.cpuUsage(before);
+      const { failed, seconds, cpuMicros } = await runPairs(api, ids, concurrency);
       if (round < 0) continue;
-      const perPair = (used.user + used.system) / ids.length;
-      const perSecond = ids.length / ((performance.now() - started) / 1000);
+      const perPair = cpuMicros / ids.length;
+      const perSecond = ids.length / seconds;
       cpu.get(contender.name)?.push(perPair);
       console.log(
         `round ${round + 1} ${contender.name.padEnd(14)} ${fmt(perSecond).padStart(6)} pairs/s ${fmt(perPair).padStart(5)} µs/pair${failed > 0 ? ` (${failed} failed)` : ""}`,

@@ -2,6 +2,7 @@ import { contenders } from "../contenders/index.ts";
 import { createCountingFetch, withGlobalFetch } from "../counting-fetch.ts";
 import { type EmulatorHandle, startEmulator } from "../emulator-handle.ts";
 import { roundOrder } from "../interleave.ts";
+import { runPairs } from "../run-pairs.ts";
 import type { SectionResult } from "../section.ts";
 import { fmt, fmtRatio, median, pairedRatio } from "../stats.ts";
 import { renderTable } from "../table.ts";
@@ -42,28 +43,11 @@ async function trial(
       baseUrl: emulator.url,
       apiKey: emulator.apiKey,
     });
-    let next = 0;
-    let failed = 0;
-    const worker = async () => {
-      while (next < ids.length) {
-        const id = ids[next++] as string;
-        try {
-          await api.cancel(id);
-          await api.delete(id);
-        } catch {
-          failed++;
-        }
-      }
-    };
-    const t0 = performance.now();
-    const cpu0 = process.cpuUsage();
-    await Promise.all(Array.from({ length: concurrency }, worker));
-    const cpu = process.cpuUsage(cpu0);
-    const seconds = (performance.now() - t0) / 1000;
+    const { failed, seconds, cpuMicros } = await runPairs(api, ids, concurrency);
     const { left } = await emulator.report();
     return {
       pairsPerSecond: (pairs - failed) / seconds,
-      cpuPerPair: (cpu.user + cpu.system) / pairs,
+      cpuPerPair: cpuMicros / pairs,
       failed,
       left,
     };
