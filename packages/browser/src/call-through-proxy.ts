@@ -9,6 +9,7 @@ import {
   NotCancellableError,
   type OperationCall,
   type OperationSpec,
+  operationPath,
   RedirectError,
   type RequestOptions,
   ResponseError,
@@ -62,12 +63,9 @@ export async function callThroughProxy(
   }
   // setTimeout fires at once for a delay of 2^31 ms or more.
   if (!(ms > 0 && ms < 2 ** 31)) throw new InvalidArgumentError(`${op.operationId}: timeout ${ms}`);
-  let path = op.path;
   const idName = op.pathParams[0];
-  if (idName) {
-    assertPathParam(idName, id);
-    path = path.replace(`{${idName}}`, encodeURIComponent(id));
-  }
+  if (idName) assertPathParam(idName, id);
+  const path = operationPath(op, id as string);
   // The request object holds the query parameters and, for an operation with a body, the body.
   const fields: Record<string, unknown> = { ...request };
   const query = new URLSearchParams();

@@ -72,6 +72,7 @@ export { isAlreadyDeleted, markAlreadyDeleted } from "./is-already-deleted.ts";
 export type { LiteResources } from "./lite-resources.ts";
 export { createLog, type Logger, type LogLevel } from "./logger.ts";
 export { CANCEL_REFUSALS, NotCancellableError } from "./not-cancellable-error.ts";
+export { operationPath } from "./operation-path.ts";
 export type { OperationKind, OperationSpec } from "./operation-spec.ts";
 export type {
   BodyOf,
