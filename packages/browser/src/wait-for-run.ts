@@ -22,9 +22,9 @@ const WAIT: WaitConfig = {
 /**
  * Reads the run `id` through `client.runs.retrieve` (a client with `withRuns`) until `until`
  * holds (default: its status is final), with `@extendkit/core`'s `waitFor` options and errors:
- * first delay `interval` (1 s), ×1.5 up to 10 s, `WaitTimeoutError` after `timeout` (10 min), `AbortError` on `signal`; a
- * `RateLimitError` (the proxy's own limit included) is waited out. A separate import, so a page
- * that never polls does not ship it.
+ * first delay `interval` (1 s), ×1.5 up to 10 s, `WaitTimeoutError` after `timeout` (10 min),
+ * `AbortError` on `signal`; a `RateLimitError` (the proxy's own limit included) is waited out. A
+ * separate import, so a page that never polls does not ship it.
  */
 export async function waitForRun(
   client: RoutedClient,

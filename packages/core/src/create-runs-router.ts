@@ -56,8 +56,9 @@ export type RunWait = (
  * Builds `client.runs` over `invoke`, with `waitFor` polling through it when `wait` is given
  * (without it the router has no `waitFor`; the caller's type says so). The id is validated like
  * any path parameter first; an id whose prefix names no run type, or an operation its type does
- * not have, is an `InvalidArgumentError` and nothing is sent. Ids shared by two types route as the table says (`exr_` → extract runs, not
- * legacy processor runs; `bpr_` → batch runs, not evaluation-set runs).
+ * not have, is an `InvalidArgumentError` and nothing is sent. Ids shared by two types route as the
+ * table says (`exr_` → extract runs, not legacy processor runs; `bpr_` → batch runs, not
+ * evaluation-set runs).
  */
 export function createRunsRouter(
   invoke: InvokeOperation,
