@@ -777,7 +777,35 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    runEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A run event delivered to a webhook endpoint
+         * @description Extend POSTs one event per delivery to each endpoint subscribed to its type (REFERENCE §6).
+         *     The body is signed: `x-extend-request-signature` is the lowercase hex HMAC-SHA256, keyed with
+         *     the endpoint's signing secret (`wss_…`), of `v0:` + `x-extend-request-timestamp` + `:` + the
+         *     raw body (§6.3). Receivers verify the signature over the raw bytes before parsing, reject
+         *     timestamps older than 300 s or more than 60 s ahead, and answer `200`. Endpoints configured
+         *     with `advancedOptions.payload.format = "url"` receive a `SignedDataUrl` payload in place of
+         *     large run objects (§6.1). Event types not listed here (non-run events, types added later)
+         *     are delivered with the same envelope and signature.
+         */
+        post: operations["webhooks.runEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /**
@@ -2336,6 +2364,111 @@ export interface components {
             success: boolean;
             batchProcessorRun: components["schemas"]["LegacyBatchProcessorRun"];
         };
+        /**
+         * @description The minimal parse run of `parse_run.*` events (§6.2); retrieve the run for its output.
+         * @example {
+         *       "object": "parse_run_status",
+         *       "id": "pr_xK9mLPqRtN3vS8wF5hB2cQ",
+         *       "status": "PROCESSED",
+         *       "failureReason": null
+         *     }
+         */
+        ParseRunStatusPayload: {
+            /** @constant */
+            object: "parse_run_status";
+            id: string;
+            status: components["schemas"]["ParseRunStatus"];
+            failureReason?: components["schemas"]["FailureReason"];
+            failureMessage?: components["schemas"]["FailureMessage"];
+            metadata?: components["schemas"]["Metadata"] | null;
+        };
+        /**
+         * @description The payload of an endpoint that receives large payloads by URL (§6.1): `data` is a signed URL,
+         *     valid for one hour, whose JSON body is the run object.
+         * @example {
+         *       "object": "signed_data_url",
+         *       "id": "exr_xK9mLPqRtN3vS8wF5hB2cQ",
+         *       "data": "https://files.extend.ai/webhook-payloads/event_1234?sig=abc",
+         *       "metadata": {
+         *         "customerId": "cus_42"
+         *       }
+         *     }
+         */
+        SignedDataUrl: {
+            /** @constant */
+            object: "signed_data_url";
+            /** @description The run's id. */
+            id: string;
+            /** Format: uri */
+            data: string;
+            metadata?: components["schemas"]["Metadata"] | null;
+        };
+        /** @description A workflow run finished, needs review, was rejected or was cancelled. */
+        WorkflowRunWebhookEvent: {
+            /** @description `event_…`; the same for every retry of one delivery. */
+            eventId: string;
+            /** @enum {string} */
+            eventType: "workflow_run.completed" | "workflow_run.failed" | "workflow_run.needs_review" | "workflow_run.rejected" | "workflow_run.cancelled";
+            payload: components["schemas"]["WorkflowRun"] | components["schemas"]["SignedDataUrl"];
+        };
+        /** @description One step of a workflow run was processed. */
+        StepRunWebhookEvent: {
+            /** @description `event_…`; the same for every retry of one delivery. */
+            eventId: string;
+            /** @enum {string} */
+            eventType: "workflow_run.step_run.processed";
+            payload: components["schemas"]["StepRun"] | components["schemas"]["SignedDataUrl"];
+        };
+        /** @description An extract run finished. */
+        ExtractRunWebhookEvent: {
+            /** @description `event_…`; the same for every retry of one delivery. */
+            eventId: string;
+            /** @enum {string} */
+            eventType: "extract_run.processed" | "extract_run.failed";
+            payload: components["schemas"]["ExtractRun"] | components["schemas"]["SignedDataUrl"];
+        };
+        /** @description A classify run finished. */
+        ClassifyRunWebhookEvent: {
+            /** @description `event_…`; the same for every retry of one delivery. */
+            eventId: string;
+            /** @enum {string} */
+            eventType: "classify_run.processed" | "classify_run.failed";
+            payload: components["schemas"]["ClassifyRun"] | components["schemas"]["SignedDataUrl"];
+        };
+        /** @description A split run finished. */
+        SplitRunWebhookEvent: {
+            /** @description `event_…`; the same for every retry of one delivery. */
+            eventId: string;
+            /** @enum {string} */
+            eventType: "split_run.processed" | "split_run.failed";
+            payload: components["schemas"]["SplitRun"] | components["schemas"]["SignedDataUrl"];
+        };
+        /** @description A parse run finished (minimal payload). */
+        ParseRunWebhookEvent: {
+            /** @description `event_…`; the same for every retry of one delivery. */
+            eventId: string;
+            /** @enum {string} */
+            eventType: "parse_run.processed" | "parse_run.failed";
+            payload: components["schemas"]["ParseRunStatusPayload"] | components["schemas"]["SignedDataUrl"];
+        };
+        /** @description An edit run finished. */
+        EditRunWebhookEvent: {
+            /** @description `event_…`; the same for every retry of one delivery. */
+            eventId: string;
+            /** @enum {string} */
+            eventType: "edit_run.processed" | "edit_run.failed";
+            payload: components["schemas"]["EditRun"] | components["schemas"]["SignedDataUrl"];
+        };
+        /** @description A batch finished; list its runs with `?batchId=`. */
+        BatchRunWebhookEvent: {
+            /** @description `event_…`; the same for every retry of one delivery. */
+            eventId: string;
+            /** @enum {string} */
+            eventType: "batch_processor_run.processed" | "batch_processor_run.failed" | "batch_parse_run.processed" | "batch_parse_run.failed";
+            payload: components["schemas"]["BatchRun"] | components["schemas"]["SignedDataUrl"];
+        };
+        /** @description Every run event of §6.2. There are no cancelled events for extract, classify, split or parse runs, no `*.deleted` events and no form detection events. */
+        RunWebhookEvent: components["schemas"]["WorkflowRunWebhookEvent"] | components["schemas"]["StepRunWebhookEvent"] | components["schemas"]["ExtractRunWebhookEvent"] | components["schemas"]["ClassifyRunWebhookEvent"] | components["schemas"]["SplitRunWebhookEvent"] | components["schemas"]["ParseRunWebhookEvent"] | components["schemas"]["EditRunWebhookEvent"] | components["schemas"]["BatchRunWebhookEvent"];
     };
     responses: {
         /** @description The request is malformed or not allowed in the run's current state (for example cancelling a finished run). */
@@ -2552,6 +2685,10 @@ export interface components {
          * @example batch_processor_run_Xj8mK2pL9nR4vT7qY5wZ
          */
         LegacyBatchProcessorRunId: components["schemas"]["RunId"];
+        /** @description When the delivery was signed, in Unix seconds (§6.3). */
+        WebhookTimestamp: string;
+        /** @description Lowercase hex HMAC-SHA256 of `v0:{timestamp}:{raw body}` (§6.3). */
+        WebhookSignature: string;
         /**
          * @description Opaque cursor from the previous page's `nextPageToken`. Contains `=`, `:`, `/` and `+`, so it must be URL-encoded.
          * @example xK9mLPqRtN3vS8wF5hB2cQ==:zWvUxYjM4nKpL7aDgE9HbTcR2mAyX3/Q+CNkfBSw1dZ=
@@ -5347,6 +5484,33 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    "webhooks.runEvent": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description When the delivery was signed, in Unix seconds (§6.3). */
+                "x-extend-request-timestamp": components["parameters"]["WebhookTimestamp"];
+                /** @description Lowercase hex HMAC-SHA256 of `v0:{timestamp}:{raw body}` (§6.3). */
+                "x-extend-request-signature": components["parameters"]["WebhookSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RunWebhookEvent"];
+            };
+        };
+        responses: {
+            /** @description Acknowledged. Any other answer counts as a failed delivery. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
 }

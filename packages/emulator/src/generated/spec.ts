@@ -81,6 +81,10 @@ export const spec: OpenApiDocument = {
     {
       "name": "Legacy batch processor runs",
       "description": "Deprecated `/batch_processor_runs` API, replaced by evaluation set runs."
+    },
+    {
+      "name": "Webhooks",
+      "description": "Signed run events that Extend POSTs to a subscribed endpoint (deliveries, not operations)."
     }
   ],
   "x-extendkit-run-types": [
@@ -3466,6 +3470,41 @@ export const spec: OpenApiDocument = {
       }
     }
   },
+  "webhooks": {
+    "runEvent": {
+      "post": {
+        "operationId": "webhooks.runEvent",
+        "summary": "A run event delivered to a webhook endpoint",
+        "description": "Extend POSTs one event per delivery to each endpoint subscribed to its type (REFERENCE §6).\nThe body is signed: `x-extend-request-signature` is the lowercase hex HMAC-SHA256, keyed with\nthe endpoint's signing secret (`wss_…`), of `v0:` + `x-extend-request-timestamp` + `:` + the\nraw body (§6.3). Receivers verify the signature over the raw bytes before parsing, reject\ntimestamps older than 300 s or more than 60 s ahead, and answer `200`. Endpoints configured\nwith `advancedOptions.payload.format = \"url\"` receive a `SignedDataUrl` payload in place of\nlarge run objects (§6.1). Event types not listed here (non-run events, types added later)\nare delivered with the same envelope and signature.\n",
+        "tags": [
+          "Webhooks"
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/WebhookTimestamp"
+          },
+          {
+            "$ref": "#/components/parameters/WebhookSignature"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/RunWebhookEvent"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Acknowledged. Any other answer counts as a failed delivery."
+          }
+        }
+      }
+    }
+  },
   "components": {
     "securitySchemes": {
       "bearerAuth": {
@@ -3610,6 +3649,26 @@ export const spec: OpenApiDocument = {
           "$ref": "#/components/schemas/RunId"
         },
         "example": "batch_processor_run_Xj8mK2pL9nR4vT7qY5wZ"
+      },
+      "WebhookTimestamp": {
+        "name": "x-extend-request-timestamp",
+        "in": "header",
+        "required": true,
+        "description": "When the delivery was signed, in Unix seconds (§6.3).",
+        "schema": {
+          "type": "string",
+          "pattern": "^[0-9]{1,12}$"
+        }
+      },
+      "WebhookSignature": {
+        "name": "x-extend-request-signature",
+        "in": "header",
+        "required": true,
+        "description": "Lowercase hex HMAC-SHA256 of `v0:{timestamp}:{raw body}` (§6.3).",
+        "schema": {
+          "type": "string",
+          "pattern": "^[0-9a-f]{64}$"
+        }
       },
       "NextPageToken": {
         "name": "nextPageToken",
@@ -7670,6 +7729,383 @@ export const spec: OpenApiDocument = {
               "createdAt": "2026-03-21T16:45:00Z",
               "updatedAt": "2026-03-21T16:45:00Z"
             }
+          }
+        ]
+      },
+      "ParseRunStatusPayload": {
+        "type": "object",
+        "description": "The minimal parse run of `parse_run.*` events (§6.2); retrieve the run for its output.",
+        "required": [
+          "object",
+          "id",
+          "status"
+        ],
+        "properties": {
+          "object": {
+            "type": "string",
+            "const": "parse_run_status"
+          },
+          "id": {
+            "type": "string"
+          },
+          "status": {
+            "$ref": "#/components/schemas/ParseRunStatus"
+          },
+          "failureReason": {
+            "$ref": "#/components/schemas/FailureReason"
+          },
+          "failureMessage": {
+            "$ref": "#/components/schemas/FailureMessage"
+          },
+          "metadata": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/Metadata"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          }
+        },
+        "examples": [
+          {
+            "object": "parse_run_status",
+            "id": "pr_xK9mLPqRtN3vS8wF5hB2cQ",
+            "status": "PROCESSED",
+            "failureReason": null
+          }
+        ]
+      },
+      "SignedDataUrl": {
+        "type": "object",
+        "description": "The payload of an endpoint that receives large payloads by URL (§6.1): `data` is a signed URL,\nvalid for one hour, whose JSON body is the run object.\n",
+        "required": [
+          "object",
+          "id",
+          "data"
+        ],
+        "properties": {
+          "object": {
+            "type": "string",
+            "const": "signed_data_url"
+          },
+          "id": {
+            "type": "string",
+            "description": "The run's id."
+          },
+          "data": {
+            "type": "string",
+            "format": "uri"
+          },
+          "metadata": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/Metadata"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          }
+        },
+        "examples": [
+          {
+            "object": "signed_data_url",
+            "id": "exr_xK9mLPqRtN3vS8wF5hB2cQ",
+            "data": "https://files.extend.ai/webhook-payloads/event_1234?sig=abc",
+            "metadata": {
+              "customerId": "cus_42"
+            }
+          }
+        ]
+      },
+      "WorkflowRunWebhookEvent": {
+        "type": "object",
+        "description": "A workflow run finished, needs review, was rejected or was cancelled.",
+        "required": [
+          "eventId",
+          "eventType",
+          "payload"
+        ],
+        "properties": {
+          "eventId": {
+            "type": "string",
+            "description": "`event_…`; the same for every retry of one delivery."
+          },
+          "eventType": {
+            "type": "string",
+            "enum": [
+              "workflow_run.completed",
+              "workflow_run.failed",
+              "workflow_run.needs_review",
+              "workflow_run.rejected",
+              "workflow_run.cancelled"
+            ]
+          },
+          "payload": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/WorkflowRun"
+              },
+              {
+                "$ref": "#/components/schemas/SignedDataUrl"
+              }
+            ]
+          }
+        }
+      },
+      "StepRunWebhookEvent": {
+        "type": "object",
+        "description": "One step of a workflow run was processed.",
+        "required": [
+          "eventId",
+          "eventType",
+          "payload"
+        ],
+        "properties": {
+          "eventId": {
+            "type": "string",
+            "description": "`event_…`; the same for every retry of one delivery."
+          },
+          "eventType": {
+            "type": "string",
+            "enum": [
+              "workflow_run.step_run.processed"
+            ]
+          },
+          "payload": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/StepRun"
+              },
+              {
+                "$ref": "#/components/schemas/SignedDataUrl"
+              }
+            ]
+          }
+        }
+      },
+      "ExtractRunWebhookEvent": {
+        "type": "object",
+        "description": "An extract run finished.",
+        "required": [
+          "eventId",
+          "eventType",
+          "payload"
+        ],
+        "properties": {
+          "eventId": {
+            "type": "string",
+            "description": "`event_…`; the same for every retry of one delivery."
+          },
+          "eventType": {
+            "type": "string",
+            "enum": [
+              "extract_run.processed",
+              "extract_run.failed"
+            ]
+          },
+          "payload": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/ExtractRun"
+              },
+              {
+                "$ref": "#/components/schemas/SignedDataUrl"
+              }
+            ]
+          }
+        }
+      },
+      "ClassifyRunWebhookEvent": {
+        "type": "object",
+        "description": "A classify run finished.",
+        "required": [
+          "eventId",
+          "eventType",
+          "payload"
+        ],
+        "properties": {
+          "eventId": {
+            "type": "string",
+            "description": "`event_…`; the same for every retry of one delivery."
+          },
+          "eventType": {
+            "type": "string",
+            "enum": [
+              "classify_run.processed",
+              "classify_run.failed"
+            ]
+          },
+          "payload": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/ClassifyRun"
+              },
+              {
+                "$ref": "#/components/schemas/SignedDataUrl"
+              }
+            ]
+          }
+        }
+      },
+      "SplitRunWebhookEvent": {
+        "type": "object",
+        "description": "A split run finished.",
+        "required": [
+          "eventId",
+          "eventType",
+          "payload"
+        ],
+        "properties": {
+          "eventId": {
+            "type": "string",
+            "description": "`event_…`; the same for every retry of one delivery."
+          },
+          "eventType": {
+            "type": "string",
+            "enum": [
+              "split_run.processed",
+              "split_run.failed"
+            ]
+          },
+          "payload": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/SplitRun"
+              },
+              {
+                "$ref": "#/components/schemas/SignedDataUrl"
+              }
+            ]
+          }
+        }
+      },
+      "ParseRunWebhookEvent": {
+        "type": "object",
+        "description": "A parse run finished (minimal payload).",
+        "required": [
+          "eventId",
+          "eventType",
+          "payload"
+        ],
+        "properties": {
+          "eventId": {
+            "type": "string",
+            "description": "`event_…`; the same for every retry of one delivery."
+          },
+          "eventType": {
+            "type": "string",
+            "enum": [
+              "parse_run.processed",
+              "parse_run.failed"
+            ]
+          },
+          "payload": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/ParseRunStatusPayload"
+              },
+              {
+                "$ref": "#/components/schemas/SignedDataUrl"
+              }
+            ]
+          }
+        }
+      },
+      "EditRunWebhookEvent": {
+        "type": "object",
+        "description": "An edit run finished.",
+        "required": [
+          "eventId",
+          "eventType",
+          "payload"
+        ],
+        "properties": {
+          "eventId": {
+            "type": "string",
+            "description": "`event_…`; the same for every retry of one delivery."
+          },
+          "eventType": {
+            "type": "string",
+            "enum": [
+              "edit_run.processed",
+              "edit_run.failed"
+            ]
+          },
+          "payload": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/EditRun"
+              },
+              {
+                "$ref": "#/components/schemas/SignedDataUrl"
+              }
+            ]
+          }
+        }
+      },
+      "BatchRunWebhookEvent": {
+        "type": "object",
+        "description": "A batch finished; list its runs with `?batchId=`.",
+        "required": [
+          "eventId",
+          "eventType",
+          "payload"
+        ],
+        "properties": {
+          "eventId": {
+            "type": "string",
+            "description": "`event_…`; the same for every retry of one delivery."
+          },
+          "eventType": {
+            "type": "string",
+            "enum": [
+              "batch_processor_run.processed",
+              "batch_processor_run.failed",
+              "batch_parse_run.processed",
+              "batch_parse_run.failed"
+            ]
+          },
+          "payload": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/BatchRun"
+              },
+              {
+                "$ref": "#/components/schemas/SignedDataUrl"
+              }
+            ]
+          }
+        }
+      },
+      "RunWebhookEvent": {
+        "description": "Every run event of §6.2. There are no cancelled events for extract, classify, split or parse runs, no `*.deleted` events and no form detection events.",
+        "oneOf": [
+          {
+            "$ref": "#/components/schemas/WorkflowRunWebhookEvent"
+          },
+          {
+            "$ref": "#/components/schemas/StepRunWebhookEvent"
+          },
+          {
+            "$ref": "#/components/schemas/ExtractRunWebhookEvent"
+          },
+          {
+            "$ref": "#/components/schemas/ClassifyRunWebhookEvent"
+          },
+          {
+            "$ref": "#/components/schemas/SplitRunWebhookEvent"
+          },
+          {
+            "$ref": "#/components/schemas/ParseRunWebhookEvent"
+          },
+          {
+            "$ref": "#/components/schemas/EditRunWebhookEvent"
+          },
+          {
+            "$ref": "#/components/schemas/BatchRunWebhookEvent"
           }
         ]
       }
