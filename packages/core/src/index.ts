@@ -107,6 +107,25 @@ export { TimeoutError } from "./timeout-error.ts";
 export { VERSION } from "./version.ts";
 export { DEFAULT_WAIT_TIMEOUT, type WaitConfig, type WaitForOptions, waitFor } from "./wait-for.ts";
 export { WaitTimeoutError } from "./wait-timeout-error.ts";
+export {
+  type FetchWebhookPayloadOptions,
+  fetchWebhookPayload,
+} from "./webhooks/fetch-webhook-payload.ts";
+export { type VerifyWebhookOptions, verifyWebhook } from "./webhooks/verify-webhook.ts";
+export type {
+  SignedUrlWebhookEvent,
+  WebhookDelivery,
+  WebhookEvent,
+  WebhookEventType,
+} from "./webhooks/webhook-event.ts";
+export {
+  WebhookPayloadError,
+  type WebhookPayloadFailure,
+} from "./webhooks/webhook-payload-error.ts";
+export {
+  type WebhookRefusal,
+  WebhookVerificationError,
+} from "./webhooks/webhook-verification-error.ts";
 export { withInvoke } from "./with-invoke.ts";
 export { type RoutedClient, type RunsClient, withRuns } from "./with-runs.ts";
 export type { ExtendResources, Pollable, RunOf, WithWaitFor } from "./with-wait-for.ts";
