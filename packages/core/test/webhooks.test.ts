@@ -43,11 +43,11 @@ function delivery(
       "x-extend-request-timestamp": timestamp,
       "x-extend-request-signature": signature,
     },
-    body,
+    body: body as BodyInit,
   });
 }
 
-const options: VerifyWebhookOptions = { secret: SECRET, clock };
+const options = { secret: SECRET, clock };
 
 /** The refusal `work` rejects with; fails the test when it resolves or throws anything else. */
 async function refusal(work: Promise<unknown>): Promise<WebhookVerificationError> {

@@ -61,6 +61,10 @@ export function verifyWebhook(
   delivery: Request | WebhookDelivery,
   options: VerifyWebhookOptions & { signedUrl: "keep" },
 ): Promise<WebhookEvent | SignedUrlWebhookEvent>;
+export function verifyWebhook(
+  delivery: Request | WebhookDelivery,
+  options: VerifyWebhookOptions,
+): Promise<WebhookEvent | SignedUrlWebhookEvent>;
 export async function verifyWebhook(
   delivery: Request | WebhookDelivery,
   options: VerifyWebhookOptions,
