@@ -1,5 +1,10 @@
-import { type LiteClient, type OperationKind, operationTable } from "@extendkit/core";
-import { EMULATOR_API_KEY } from "@extendkit/emulator";
+import {
+  type LiteClient,
+  type OperationKind,
+  operationTable,
+  verifyWebhook,
+} from "@extendkit/core";
+import { EMULATOR_API_KEY, signWebhook } from "@extendkit/emulator";
 import type { Backend } from "./backend.ts";
 import { type Outcome, settle } from "./describe-outcome.ts";
 
@@ -15,6 +20,9 @@ export interface Case {
   act(make: MakeClient, params: unknown): Promise<unknown>;
   check(result: unknown, params: unknown, backend: Backend): void;
 }
+
+/** One webhook delivery of the webhooks case: its headers as signed, and the body sent. */
+type WebhookCase = { label: string; headers: Record<string, string>; body: string };
 
 type Call = (...args: unknown[]) => Promise<unknown>;
 type Target = { resource: string; method: string; id: string };
@@ -347,6 +355,75 @@ export const cases: Case[] = [
       assert(!o.ok, "rejects");
       assert(backend.paths().length === 1, `1 request, no follow-up: ${backend.paths().join(" ")}`);
       noKey(o, "redirect");
+    },
+  },
+  {
+    name: "webhooks: a delivery the emulator signed verifies; altered, stale and forged ones are refused",
+    async setup() {
+      const secret = "wss_conformance_Av9uCQNrCIEe0XpEpsQUVjEJ";
+      const now = Math.floor(Date.now() / 1000);
+      const event = {
+        eventId: "event_conformance",
+        eventType: "extract_run.processed",
+        payload: {
+          object: "extract_run",
+          id: "exr_conformance",
+          status: "PROCESSED",
+          note: "Zoë ✓ 📄",
+        },
+      };
+      const body = JSON.stringify(event);
+      const signed = (at: number, key = secret) =>
+        signWebhook({ secret: key, body, timestamp: at });
+      const deliveries: WebhookCase[] = [
+        { label: "authentic", headers: await signed(now), body },
+        { label: "altered", headers: await signed(now), body: body.replace("PROCESSED", "FAILED") },
+        { label: "stale", headers: await signed(now - 3_600), body },
+        { label: "forged", headers: await signed(now, "wss_someone_else"), body },
+        { label: "unsigned", headers: {}, body },
+      ];
+      return { secret, deliveries };
+    },
+    async act(_make, params) {
+      const { secret, deliveries } = params as { secret: string; deliveries: WebhookCase[] };
+      const out: Record<string, unknown>[] = [];
+      for (const { label, headers, body } of deliveries) {
+        const request = new Request("https://hooks.example/extend", {
+          method: "POST",
+          headers,
+          body,
+        });
+        try {
+          const event = await verifyWebhook(request, { secret });
+          out.push({ label, ok: true, eventId: event.eventId, payload: event.payload });
+        } catch (error) {
+          const e = error as { name?: string; reason?: string; message?: string };
+          out.push({ label, ok: false, name: e.name, reason: e.reason, message: e.message });
+        }
+      }
+      return out;
+    },
+    check(result) {
+      const by = Object.fromEntries(
+        (result as { label: string }[]).map((r) => [r.label, r as Record<string, unknown>]),
+      );
+      const ok = by.authentic as { ok: boolean; eventId: string; payload: { note: string } };
+      assert(ok.ok && ok.eventId === "event_conformance", `authentic: ${JSON.stringify(ok)}`);
+      assert(ok.payload.note === "Zoë ✓ 📄", "the payload survives, non-ASCII included");
+      const expected = {
+        altered: "signature-mismatch",
+        stale: "expired",
+        forged: "signature-mismatch",
+        unsigned: "missing-header",
+      };
+      for (const [label, reason] of Object.entries(expected)) {
+        const r = by[label] ?? {};
+        assert(
+          r.ok === false && r.name === "WebhookVerificationError" && r.reason === reason,
+          `${label}: expected ${reason}, got ${JSON.stringify(r)}`,
+        );
+        assert(!String(r.message).includes("wss_conformance"), `${label}: the secret leaked`);
+      }
     },
   },
 ];
