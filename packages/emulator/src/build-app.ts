@@ -4,11 +4,13 @@ import type { Emulator } from "./emulator.ts";
 import type { EmulatorState } from "./emulator-state.ts";
 import type { Exchange } from "./exchange.ts";
 import { handleApiRequest } from "./handle-api-request.ts";
+import { registerWebhookPayloadRoute } from "./webhooks/webhook-payload-route.ts";
 
 /**
- * The Hono app: the control endpoint, then one route per spec operation (static paths first),
- * then a 404 with Extend's error body for anything else. Errors that must reach the caller as a
- * rejection (connection resets, spec violations) travel in `exchange.error`, not through Hono.
+ * The Hono app: the control endpoint, the signed data URLs of webhook payloads, then one route per
+ * spec operation (static paths first), then a 404 with Extend's error body for anything else.
+ * Errors that must reach the caller as a rejection (connection resets, spec violations) travel in
+ * `exchange.error`, not through Hono.
  */
 export function buildApp(
   state: EmulatorState,
@@ -17,6 +19,7 @@ export function buildApp(
 ): Hono<{ Bindings: { exchange: Exchange } }> {
   const app = new Hono<{ Bindings: { exchange: Exchange } }>();
   if (controlPath !== false) registerControlRoutes(app, controlPath, emu);
+  registerWebhookPayloadRoute(app, state.webhooks.payloads, state.clock);
   for (const op of state.ops) {
     app.on(op.method, op.honoPath, async (c) => {
       const exchange = c.env.exchange;

@@ -4,6 +4,8 @@ import type { Exchange } from "./exchange.ts";
 import type { FaultRule } from "./faults/fault.ts";
 import { type FaultScenarioId, faultScenarios } from "./faults/fault-scenarios.ts";
 import type { SeedRunInput } from "./seed-run-input.ts";
+import { SpecViolationError } from "./spec-violation-error.ts";
+import type { WebhookEndpoint } from "./webhooks/webhook-options.ts";
 
 type App = Hono<{ Bindings: { exchange: Exchange } }>;
 
@@ -34,6 +36,10 @@ async function bodyOf(request: Request): Promise<Record<string, unknown>> {
  *   POST   /scenarios/:id          install F01…F20 → {ids}
  *   GET    /switches;  PATCH /switches  Partial<Switches>
  *   PUT    /rate-limits            RateLimits or false
+ *   GET    /webhooks               {deliveries}
+ *   POST   /webhooks/idle          waits until every delivery settled → {deliveries}
+ *   POST   /webhooks/events/:id/redeliver   → {deliveries} (the new attempts, settled)
+ *   PUT    /webhooks/endpoints     WebhookEndpoint[] (sent with the configured `fetch`)
  */
 export function registerControlRoutes(app: App, base: string, emu: Emulator): void {
   const at = (path: string) => `${base}${path}`;
@@ -163,6 +169,38 @@ export function registerControlRoutes(app: App, base: string, emu: Emulator): vo
       const text = await r.text();
       const limits = JSON.parse(text || "false");
       emu.setRateLimits(limits);
+      return json({ ok: true });
+    }),
+  );
+  app.get(
+    at("/webhooks"),
+    guard(() => json({ deliveries: emu.webhooks.deliveries() })),
+  );
+  app.post(
+    at("/webhooks/idle"),
+    guard(async () => {
+      try {
+        await emu.webhooks.idle();
+      } catch (e) {
+        if (!(e instanceof SpecViolationError)) throw e;
+        return json({ code: "EMULATOR_SPEC_VIOLATION", message: e.message, retryable: false }, 500);
+      }
+      return json({ deliveries: emu.webhooks.deliveries() });
+    }),
+  );
+  app.post(
+    at("/webhooks/events/:id/redeliver"),
+    guard(async (_r, p) => {
+      const id = p.id ?? "";
+      if (!emu.webhooks.deliveries().some((d) => d.eventId === id))
+        return json({ code: "NOT_FOUND", message: `No event ${id}.`, retryable: false }, 404);
+      return json({ deliveries: await emu.webhooks.redeliver(id) });
+    }),
+  );
+  app.put(
+    at("/webhooks/endpoints"),
+    guard(async (r) => {
+      emu.webhooks.setEndpoints(JSON.parse((await r.text()) || "[]") as WebhookEndpoint[]);
       return json({ ok: true });
     }),
   );

@@ -23,6 +23,8 @@ import { seedRun } from "./seed-run.ts";
 import { settleRun } from "./settle-run.ts";
 import { sharedSpec } from "./shared-spec.ts";
 import { DEFAULT_SWITCHES, type Switches } from "./switches.ts";
+import { createWebhookHub } from "./webhooks/create-webhook-hub.ts";
+import { resolveWebhookOptions } from "./webhooks/resolve-webhook-options.ts";
 
 const DEFAULT_START = "2026-03-01T00:00:00.000Z";
 const DEFAULT_KEYS: readonly ApiKeyConfig[] = [
@@ -43,34 +45,57 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     throw new TypeError(`createEmulator: invalid startTime ${options.startTime}`);
   const keys = options.keys ?? DEFAULT_KEYS;
   if (keys.length === 0) throw new TypeError("createEmulator: `keys` must hold at least one key");
+  const webhookConfig = resolveWebhookOptions(options.webhooks);
   const { ops, validator } = sharedSpec();
   const streams = () => ({
     ids: createRng(seed),
     requestIds: createRng(seed ^ 0x5eed0001),
     faultBodies: createRng(seed ^ 0x5eed0002),
+    webhooks: createRng(seed ^ 0x5eed0004),
   });
   const baseSwitches = (): Switches => ({ ...DEFAULT_SWITCHES, ...options.switches });
+  const baseClock =
+    typeof options.clock === "object"
+      ? { ...bindClock(options.clock), reset: () => {} }
+      : options.clock === "real"
+        ? createRealClock()
+        : createVirtualClock(start);
+  // After an advance, runs due by then fire their webhook events (on the real clock, a pending
+  // wake timer would otherwise fire late).
+  const clock = {
+    ...baseClock,
+    async advance(ms: number) {
+      await baseClock.advance(ms);
+      state.webhooks.afterAdvance();
+    },
+  };
+  const store = new RunStore();
+  const records = createRecords();
+  const strict = options.strict ?? true;
   const state: EmulatorState = {
     ops,
     validator,
-    store: new RunStore(),
-    clock:
-      typeof options.clock === "object"
-        ? { ...bindClock(options.clock), reset: () => {} }
-        : options.clock === "real"
-          ? createRealClock()
-          : createVirtualClock(start),
-    records: createRecords(),
+    store,
+    clock,
+    records,
     switches: baseSwitches(),
     durations: { ...DEFAULT_DURATIONS, ...options.durations },
     outcomes: { ...options.outcomes },
     keys,
-    strict: options.strict ?? true,
+    strict,
     faults: new FaultEngine(() => createRng(seed ^ 0x5eed0003)),
     rateLimiter: new RateLimiter(options.rateLimits ?? false),
     rng: streams(),
     idempotency: new Map(),
     notBefore: new Map(),
+    webhooks: createWebhookHub(webhookConfig, {
+      store,
+      clock,
+      rng: () => state.rng.webhooks,
+      validator,
+      strict,
+      records,
+    }),
   };
 
   const installScenario = (id: keyof typeof faultScenarios): string[] => {
@@ -87,6 +112,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   async function handle(request: Request, wire: boolean): Promise<Response> {
     if (request.signal?.aborted) throw request.signal.reason;
     const url = new URL(request.url);
+    state.webhooks.noteOrigin(url.origin);
     const record = state.records.start({
       requestId: makeId("req_", state.rng.requestIds),
       method: request.method,
@@ -107,10 +133,12 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     };
     const exchange: Exchange = { record, wire, streaming: { value: false }, onStreamEnd: end };
     try {
-      const response = await raceAbort(
-        Promise.resolve(app.fetch(request, { exchange })),
-        request.signal,
+      // Status changes the request made become webhook events before its answer is returned
+      // (delivering them is asynchronous), even when the caller aborted.
+      const handled = Promise.resolve(app.fetch(request, { exchange })).finally(() =>
+        state.webhooks.sweep(),
       );
+      const response = await raceAbort(handled, request.signal);
       if (exchange.error !== undefined) throw exchange.error;
       if (!exchange.streaming.value) end();
       return response;
@@ -150,9 +178,10 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       state.rateLimiter.limits = options.rateLimits ?? false;
       state.rateLimiter.reset();
       state.faults.clear();
+      state.webhooks.reset();
       installOptions();
     },
-    seedRun: (input) => seedRun(state, input),
+    seedRun: (input) => state.webhooks.seeding(() => seedRun(state, input)),
     getRun(id) {
       const run = state.store.peek(id);
       if (!run) return undefined;
@@ -175,6 +204,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     clearFaults: () => state.faults.clear(),
     faults: () => state.faults.list(),
     installScenario,
+    webhooks: state.webhooks.api,
   };
   const app = buildApp(state, emulator, options.controlPath ?? "/_emulator");
   installOptions();

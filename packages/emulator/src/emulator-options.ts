@@ -6,6 +6,7 @@ import type { RateLimits } from "./rate-limits.ts";
 import type { RunDurations } from "./run-durations.ts";
 import type { RunKind } from "./run-kinds.ts";
 import type { Switches } from "./switches.ts";
+import type { WebhookOptions } from "./webhooks/webhook-options.ts";
 
 /** Options of `createEmulator`. Every option is optional; the README lists each with its default. */
 export interface EmulatorOptions {
@@ -51,4 +52,10 @@ export interface EmulatorOptions {
    * turn it off. It needs no API key. Default `"/_emulator"`.
    */
   controlPath?: string | false;
+  /**
+   * Webhook deliveries: `{ endpoints: [{ url, secret, events?, payloadFormat?, urlThresholdBytes? }],
+   * fetch?, payloadBaseUrl? }`. When a run finishes (REFERENCE §6.2) each subscribed endpoint gets
+   * a signed POST, sent asynchronously; see `emulator.webhooks`. Default: no endpoints, no deliveries.
+   */
+  webhooks?: WebhookOptions;
 }

@@ -6,7 +6,10 @@ export interface RequestRecord {
   method: string;
   /** Path and query string, as received. */
   path: string;
-  /** The spec's operationId, `control` for the control endpoint, or null when no route matched. */
+  /**
+   * The spec's operationId, `control` for the control endpoint, `webhookPayload` for a signed data
+   * URL of a webhook payload, or null when no route matched.
+   */
   operationId: string | null;
   /** Status sent, or null when the connection was reset before a response. */
   status: number | null;
@@ -31,10 +34,13 @@ export interface EffectCounts {
   completedByRace: number;
 }
 
-/** A response (or a request the emulator made itself) that did not match the spec. */
+/** A response (or a webhook event the emulator built) that did not match the spec. */
 export interface SpecViolation {
+  /** The request's id; for a webhook event, its `eventId`. */
   requestId: string;
+  /** The operation; `webhooks.runEvent` for a webhook event. */
   operationId: string;
+  /** The response status; 0 for a webhook event. */
   status: number;
   message: string;
 }
@@ -51,7 +57,7 @@ export interface EmulatorRecords {
   effects(id: string): EffectCounts;
   /** Effect counts of every run touched, by id. */
   allEffects(): ReadonlyMap<string, EffectCounts>;
-  /** Strict-mode failures: responses that did not match the spec. */
+  /** Strict-mode failures: responses and webhook events that did not match the spec. */
   readonly violations: readonly SpecViolation[];
   /** Requests that arrived before the time a `Retry-After` had told that client to wait (I5). */
   readonly retryAfterViolations: number;

@@ -10,6 +10,7 @@ import type { RunStore } from "./run-store.ts";
 import type { SpecOperation } from "./spec-operations.ts";
 import type { SpecValidator } from "./spec-validator.ts";
 import type { Switches } from "./switches.ts";
+import type { WebhookHub } from "./webhooks/create-webhook-hub.ts";
 
 /** A stored answer for an `Idempotency-Key` (switch `idempotencyKeys`). */
 export interface StoredAnswer {
@@ -33,8 +34,10 @@ export interface EmulatorState {
   faults: FaultEngine;
   rateLimiter: RateLimiter;
   /** Random streams, each restarted from the seed by `reset()`. */
-  rng: { ids: Rng; requestIds: Rng; faultBodies: Rng };
+  rng: { ids: Rng; requestIds: Rng; faultBodies: Rng; webhooks: Rng };
   idempotency: Map<string, StoredAnswer>;
   /** Per client: emulator time before which a Retry-After told it not to come back (I5). */
   notBefore: Map<string, number>;
+  /** Run events and their deliveries (`webhooks` option). */
+  webhooks: WebhookHub;
 }

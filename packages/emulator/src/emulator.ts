@@ -6,6 +6,7 @@ import type { RateLimits } from "./rate-limits.ts";
 import type { RunKind } from "./run-kinds.ts";
 import type { SeedRunInput } from "./seed-run-input.ts";
 import type { Switches } from "./switches.ts";
+import type { EmulatorWebhooks } from "./webhooks/emulator-webhooks.ts";
 
 /** A running emulator: a `fetch` handler plus the controls a test needs. */
 export interface Emulator {
@@ -46,4 +47,6 @@ export interface Emulator {
   faults(): Array<FaultRule & { id: string; fired: number }>;
   /** Installs one scenario of reliability.md §4.2 (rules and switches); returns the rule ids. */
   installScenario(id: FaultScenarioId): string[];
+  /** Webhook deliveries (option `webhooks`): what was sent, `idle()`, `redeliver(eventId)`. */
+  readonly webhooks: EmulatorWebhooks;
 }

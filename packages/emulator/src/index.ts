@@ -26,3 +26,12 @@ export { RUN_KINDS, type RunKind } from "./run-kinds.ts";
 export type { SeedRunInput } from "./seed-run-input.ts";
 export { SpecViolationError } from "./spec-violation-error.ts";
 export { DEFAULT_SWITCHES, type Switches } from "./switches.ts";
+export type { EmulatorWebhooks } from "./webhooks/emulator-webhooks.ts";
+export { RUN_EVENT_TYPES, type RunEventType } from "./webhooks/run-event-types.ts";
+export {
+  type SignWebhookInput,
+  signWebhook,
+  type WebhookSignatureHeaders,
+} from "./webhooks/sign-webhook.ts";
+export type { WebhookDelivery } from "./webhooks/webhook-delivery.ts";
+export type { WebhookEndpoint, WebhookOptions } from "./webhooks/webhook-options.ts";

@@ -27,6 +27,8 @@ export interface RunRecord {
   updatedAt: number;
   startedAt: number | null;
   endedAt: number | null;
+  /** When a cancel was accepted (the run may still pass through CANCELLING), else null. */
+  cancelledAt: number | null;
   metadata: Record<string, unknown> | null;
   /** Workflow run name (`workflowRuns.update`); the 2026-02-09 objects do not show it. */
   name: string | null;

@@ -35,6 +35,7 @@ export function applyCancel(state: EmulatorState, run: RunRecord, now: number): 
       : `it is ${run.status}; only ${from.join(" or ")} runs can be cancelled.`;
     throw notAllowed(state, run, why);
   }
+  run.cancelledAt = now;
   const final = isParse && state.switches.parseCancel === "FAILED" ? "FAILED" : "CANCELLED";
   if (final === "FAILED") {
     run.failureReason = "ABORTED";

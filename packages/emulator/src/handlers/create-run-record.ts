@@ -61,6 +61,7 @@ export function createRunRecord(state: EmulatorState, init: NewRun): RunRecord {
     updatedAt: now,
     startedAt: init.start === "PROCESSING" || init.start === "done" ? now : null,
     endedAt: null,
+    cancelledAt: null,
     metadata: init.metadata ?? null,
     name: null,
     batchId: init.batchId ?? null,
