@@ -30,7 +30,9 @@ function setupHooks(
   answer?: Parameters<typeof recordingFetch>[0],
 ) {
   const receiver = recordingFetch(answer);
-  const emu = createEmulator({ ...options, webhooks: { endpoints, fetch: receiver.fetch } });
+  // Emulator-clock timestamps, so the assertions below are exact (the default is wall time).
+  const webhooks = { endpoints, fetch: receiver.fetch, timestamps: "emulator" as const };
+  const emu = createEmulator({ ...options, webhooks });
   return { emu, call: api(emu), received: receiver.received };
 }
 
@@ -383,6 +385,23 @@ describe("webhook deliveries", () => {
     await lax.emu.clock.advance(2000);
     await lax.emu.webhooks.idle();
     expect(lax.received.map((r) => r.event.payload.reviewed)).toEqual(["no"]);
+  });
+
+  it("signs with wall time by default, whatever the emulator clock says", async () => {
+    const receiver = recordingFetch();
+    const endpoints = [{ url: HOOK, secret: SECRET }];
+    const emu = createEmulator({ webhooks: { endpoints, fetch: receiver.fetch } });
+    emu.seedRun({ kind: "extractRuns", status: "PROCESSING" });
+    const before = Math.floor(Date.now() / 1000);
+    await emu.clock.advance(2000);
+    await emu.webhooks.idle();
+    const sent = Number(receiver.received[0]?.headers.get("x-extend-request-timestamp"));
+    expect(sent).toBeGreaterThanOrEqual(before);
+    expect(sent).toBeLessThanOrEqual(Math.floor(Date.now() / 1000));
+    expect(emu.clock.now()).toBeLessThan(before * 1000); // the virtual clock is in March 2026
+    expect(() => createEmulator({ webhooks: { timestamps: "virtual" as never } })).toThrow(
+      /timestamps must be "wall" or "emulator"/,
+    );
   });
 
   it("setEndpoints changes the receivers from now on; reset() restores the options'", async () => {

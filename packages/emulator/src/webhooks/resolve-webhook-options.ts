@@ -14,6 +14,7 @@ export interface ResolvedWebhooks {
   endpoints: ResolvedEndpoint[];
   fetch: NonNullable<WebhookOptions["fetch"]>;
   payloadBaseUrl: string | null;
+  timestamps: "wall" | "emulator";
 }
 
 const KNOWN = new Set<string>(RUN_EVENT_TYPES);
@@ -76,11 +77,15 @@ export function resolveWebhookOptions(options: WebhookOptions | undefined): Reso
   if (options?.fetch !== undefined && typeof options.fetch !== "function")
     throw new TypeError(`${where}.fetch must be a function with the signature of fetch`);
   const base = options?.payloadBaseUrl;
+  const timestamps = options?.timestamps ?? "wall";
+  if (timestamps !== "wall" && timestamps !== "emulator")
+    throw new TypeError(`${where}.timestamps must be "wall" or "emulator"`);
   return {
     endpoints: resolveEndpoints(options?.endpoints ?? [], `${where}.endpoints`),
     // Called detached, so a global fetch that needs its `this` (workerd) keeps it.
     fetch: options?.fetch ?? ((input, init) => globalThis.fetch(input, init)),
     payloadBaseUrl:
       base === undefined ? null : httpUrl(`${where}.payloadBaseUrl`, base).replace(/\/+$/, ""),
+    timestamps,
   };
 }

@@ -8,7 +8,7 @@ export interface WebhookDelivery {
   url: string;
   /** 1 for the first delivery, 2, 3, … for each `redeliver`. */
   attempt: number;
-  /** Unix seconds sent in `x-extend-request-timestamp` (the emulator clock when it was queued). */
+  /** Unix seconds sent in `x-extend-request-timestamp` (wall time when queued, or the emulator clock; `timestamps`). */
   timestamp: number;
   /** `pending` until the receiver answers; `delivered` on a 200; `failed` otherwise. */
   state: "pending" | "delivered" | "failed";

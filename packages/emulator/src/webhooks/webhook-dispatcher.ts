@@ -146,7 +146,8 @@ export class WebhookDispatcher {
       eventType: event.eventType,
       url: sent.endpoint.url,
       attempt: sent.attempts,
-      timestamp: Math.floor(now / 1000),
+      // Wall time unless asked otherwise: receivers check the window against their own clock.
+      timestamp: Math.floor((this.#config.timestamps === "wall" ? Date.now() : now) / 1000),
       state: "pending",
       status: null,
       error: null,

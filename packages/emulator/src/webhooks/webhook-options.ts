@@ -36,4 +36,11 @@ export interface WebhookOptions {
    * whatever its origin.
    */
   payloadBaseUrl?: string;
+  /**
+   * The clock of `x-extend-request-timestamp`. `"wall"` (default): the real time when the event was
+   * queued, so a receiver that checks the replay window against its own clock (as it does live)
+   * accepts deliveries whatever the emulator clock says. `"emulator"`: the emulator clock's time of
+   * the change; deterministic, for tests that give their verifier the same clock.
+   */
+  timestamps?: "wall" | "emulator";
 }
