@@ -166,15 +166,18 @@ function checkVersionHeaders(requests, userAgent) {
   }
 }
 
-function smokeConfig(runs) {
+function smokeConfig(runs, webhook) {
   return JSON.stringify({
     runs: runs.map(({ resource, id, cancel, retrieve }) => ({ resource, id, cancel, retrieve })),
+    webhook,
   });
 }
 
 async function node(file, runs, env, extension) {
-  const out = await runAsync(process.execPath, [file, smokeConfig(runs)], { cwd: project, env });
+  const config = smokeConfig(runs, await target.delivery());
+  const out = await runAsync(process.execPath, [file, config], { cwd: project, env });
   const result = parseResult(out);
+  checkWebhookSteps(result.steps);
   for (const [index, name] of ["node", "core"].entries()) {
     const resolved = result.resolved[index].replace(/\\/g, "/");
     if (
@@ -184,7 +187,7 @@ async function node(file, runs, env, extension) {
       throw new Error(`resolved ${resolved}, expected the installed tarball's dist/*${extension}`);
     }
   }
-  return `${result.steps.length} steps, @extendkit/node → core dist/*${extension}`;
+  return `${result.steps.length} steps (webhook verified), @extendkit/node → core dist/*${extension}`;
 }
 
 async function tsc(tsconfig) {
@@ -206,11 +209,20 @@ async function deno(runs, env) {
     "--allow-net=127.0.0.1",
     `--allow-read=${project}`,
   ];
-  const out = await runAsync(bin("deno"), ["run", ...permissions, "deno.ts", smokeConfig(runs)], {
+  const config = smokeConfig(runs, await target.delivery());
+  const out = await runAsync(bin("deno"), ["run", ...permissions, "deno.ts", config], {
     cwd: project,
     env: denoEnv,
   });
-  return `npm:@extendkit/deno, deno check + run, ${parseResult(out).steps.length} steps`;
+  const { steps } = parseResult(out);
+  checkWebhookSteps(steps);
+  return `npm:@extendkit/deno, deno check + run, ${steps.length} steps (webhook verified)`;
+}
+
+/** The consumer verified the emulator-signed delivery and refused it altered. */
+function checkWebhookSteps(steps) {
+  if (!steps.includes("webhook event_smoke verified") || !steps.includes("altered webhook refused"))
+    throw new Error(`no webhook check in the consumer's steps: ${steps.slice(-3).join(", ")}`);
 }
 
 async function workerd(runs, env) {

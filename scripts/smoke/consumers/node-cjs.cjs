@@ -1,7 +1,13 @@
 // Node CommonJS consumer: `require` resolves the "require" condition (dist/*.cjs) of
 // @extendkit/node, which requires @extendkit/core's CommonJS build. The client reads
 // EXTEND_API_KEY / EXTEND_BASE_URL. Same scenario as scenario.mjs, in CommonJS.
-const { createClient, ApiError, VERSION } = require("@extendkit/node");
+const {
+  createClient,
+  ApiError,
+  VERSION,
+  verifyWebhook,
+  WebhookVerificationError,
+} = require("@extendkit/node");
 
 async function main() {
   const config = JSON.parse(process.argv[2]);
@@ -24,6 +30,19 @@ async function main() {
     );
     if (readable) throw new Error(`${run.resource} ${run.id} is still readable after delete`);
     steps.push(`gone ${run.id}`);
+  }
+  if (config.webhook) {
+    const { secret, headers, body, eventId } = config.webhook;
+    const event = await verifyWebhook({ headers, body }, { secret });
+    if (event.eventId !== eventId) throw new Error(`webhook: verified ${event.eventId}`);
+    const altered = { headers, body: body.replace("PROCESSED", "FAILED") };
+    const refused = await verifyWebhook(altered, { secret }).then(
+      () => null,
+      (error) => error,
+    );
+    if (!(refused instanceof WebhookVerificationError) || refused.reason !== "signature-mismatch")
+      throw new Error(`webhook: an altered body was not refused (${refused})`);
+    steps.push(`webhook ${eventId} verified`, "altered webhook refused");
   }
   const resolved = [require.resolve("@extendkit/node"), require.resolve("@extendkit/core")];
   console.log(`SMOKE-RESULT ${JSON.stringify({ steps, version: VERSION, resolved })}`);
