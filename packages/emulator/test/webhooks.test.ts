@@ -387,6 +387,19 @@ describe("webhook deliveries", () => {
     expect(lax.received.map((r) => r.event.payload.reviewed)).toEqual(["no"]);
   });
 
+  it("a receiver that never answers fails after timeoutMs, so idle() ends", async () => {
+    const endpoints = [{ url: HOOK, secret: SECRET }];
+    const hang = () => new Promise<Response>(() => {}); // ignores its signal, too
+    const emu = createEmulator({ webhooks: { endpoints, fetch: hang, timeoutMs: 50 } });
+    emu.seedRun({ kind: "extractRuns", status: "PROCESSING" });
+    await emu.clock.advance(2000);
+    await emu.webhooks.idle();
+    expect(emu.webhooks.deliveries()).toMatchObject([
+      { state: "failed", status: null, error: "no answer within 50 ms (webhooks.timeoutMs)" },
+    ]);
+    expect(() => createEmulator({ webhooks: { timeoutMs: 0 } })).toThrow(/timeoutMs must be/);
+  });
+
   it("signs with wall time by default, whatever the emulator clock says", async () => {
     const receiver = recordingFetch();
     const endpoints = [{ url: HOOK, secret: SECRET }];

@@ -15,6 +15,7 @@ export interface ResolvedWebhooks {
   fetch: NonNullable<WebhookOptions["fetch"]>;
   payloadBaseUrl: string | null;
   timestamps: "wall" | "emulator";
+  timeoutMs: number;
 }
 
 const KNOWN = new Set<string>(RUN_EVENT_TYPES);
@@ -78,6 +79,9 @@ export function resolveWebhookOptions(options: WebhookOptions | undefined): Reso
     throw new TypeError(`${where}.fetch must be a function with the signature of fetch`);
   const base = options?.payloadBaseUrl;
   const timestamps = options?.timestamps ?? "wall";
+  const timeoutMs = options?.timeoutMs ?? 10_000;
+  if (!Number.isSafeInteger(timeoutMs) || timeoutMs < 1)
+    throw new TypeError(`${where}.timeoutMs must be a whole number of milliseconds >= 1`);
   if (timestamps !== "wall" && timestamps !== "emulator")
     throw new TypeError(`${where}.timestamps must be "wall" or "emulator"`);
   return {
@@ -87,5 +91,6 @@ export function resolveWebhookOptions(options: WebhookOptions | undefined): Reso
     payloadBaseUrl:
       base === undefined ? null : httpUrl(`${where}.payloadBaseUrl`, base).replace(/\/+$/, ""),
     timestamps,
+    timeoutMs,
   };
 }

@@ -205,15 +205,38 @@ export class WebhookDispatcher {
       timestamp: delivery.timestamp,
     });
     const post = this.#config.fetch; // called detached: a native fetch must not get `this`
+    const timeoutMs = this.#config.timeoutMs;
     return async (): Promise<number> => {
-      const response = await post(sent.endpoint.url, {
-        method: "POST",
-        headers: { "content-type": "application/json", ...headers },
-        body: sent.body,
-        signal,
-      });
-      await response.body?.cancel().catch(() => {});
-      return response.status;
+      // Real time: the receiver is a real server or handler, whatever the emulator clock.
+      const attempt = new AbortController();
+      const stop = () => attempt.abort(signal.reason);
+      signal.addEventListener("abort", stop, { once: true });
+      const timer = setTimeout(
+        () => attempt.abort(new Error(`no answer within ${timeoutMs} ms (webhooks.timeoutMs)`)),
+        timeoutMs,
+      );
+      try {
+        const sending = post(sent.endpoint.url, {
+          method: "POST",
+          headers: { "content-type": "application/json", ...headers },
+          body: sent.body,
+          signal: attempt.signal,
+        });
+        // Raced, so an injected fetch that ignores its signal cannot hold `idle()` either.
+        const response = await new Promise<Response>((resolve, reject) => {
+          attempt.signal.addEventListener("abort", () => reject(attempt.signal.reason), {
+            once: true,
+          });
+          sending.then(resolve, reject);
+        });
+        await response.body?.cancel().catch(() => {});
+        return response.status;
+      } catch (error) {
+        throw attempt.signal.aborted ? attempt.signal.reason : error;
+      } finally {
+        clearTimeout(timer);
+        signal.removeEventListener("abort", stop);
+      }
     };
   }
 }

@@ -43,4 +43,9 @@ export interface WebhookOptions {
    * the change; deterministic, for tests that give their verifier the same clock.
    */
   timestamps?: "wall" | "emulator";
+  /**
+   * Real milliseconds a receiver has to answer (headers and body) before the delivery is `failed`
+   * with a timeout, so `idle()` always ends. Default 10,000 (Extend's own limit is unknown).
+   */
+  timeoutMs?: number;
 }
