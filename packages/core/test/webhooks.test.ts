@@ -124,6 +124,27 @@ describe("verifyWebhook: authentic deliveries", () => {
     );
   });
 
+  it("keeps verifying right while many secrets come and go (imported keys are cached, 8 at most)", async () => {
+    const secrets = Array.from({ length: 12 }, (_, i) => `wss_tenant_${i}`);
+    for (const round of [1, 2]) {
+      for (const [i, secret] of secrets.entries()) {
+        const signed = delivery(BODY, ts(), sign(BODY, ts(), secret));
+        await expect(
+          verifyWebhook(signed, { ...options, secret }),
+          `${round}/${i}`,
+        ).resolves.toEqual(event);
+        const other = secrets[(i + 1) % secrets.length] as string;
+        const refused = await refusal(
+          verifyWebhook(delivery(BODY, ts(), sign(BODY, ts(), secret)), {
+            ...options,
+            secret: other,
+          }),
+        );
+        expect(refused.reason).toBe("signature-mismatch");
+      }
+    }
+  });
+
   it("uses the system clock by default", async () => {
     const now = String(Math.floor(Date.now() / 1000));
     await expect(verifyWebhook(delivery(BODY, now), { secret: SECRET })).resolves.toEqual(event);
