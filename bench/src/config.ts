@@ -22,4 +22,6 @@ export const SETTINGS = {
   bulk: { runs: 10_000, concurrency: 16, limitedRuns: 300, writeLimitPerSecond: 10 },
   /** Section 6: ids streamed through one bulk delete, and its concurrency. */
   rss: { count: 100_000, concurrency: 16 },
+  /** Section 7: interleaved rounds × mitata CPU budget (ms) per verifier per round. */
+  webhook: { rounds: 5, cpuMs: 100 },
 } as const;

@@ -1,5 +1,5 @@
 // `pnpm bench`: runs every section, prints each table, and writes bench/RESULTS.md.
-// Options: --only=bundle,overhead,cold,loopback,bulk,rss   --no-write (print only)
+// Options: --only=bundle,overhead,cold,loopback,bulk,rss,webhook   --no-write (print only)
 //          --render-only: rewrite RESULTS.md from the last run's numbers (bench/.cache/results.json)
 //                         and the current bench/analysis.md, without measuring anything.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -15,6 +15,7 @@ import { callOverheadSection } from "./sections/call-overhead.ts";
 import { coldStartSection } from "./sections/cold-start.ts";
 import { loopbackSection } from "./sections/loopback.ts";
 import { peakRssSection } from "./sections/peak-rss.ts";
+import { webhookVerifySection } from "./sections/webhook-verify.ts";
 
 const SECTIONS: Record<string, () => Promise<SectionResult>> = {
   bundle: () => bundleSizeSection(),
@@ -23,6 +24,7 @@ const SECTIONS: Record<string, () => Promise<SectionResult>> = {
   loopback: () => loopbackSection(SETTINGS.loopback),
   bulk: () => bulkDeleteSection(SETTINGS.bulk),
   rss: () => peakRssSection(SETTINGS.rss),
+  webhook: () => webhookVerifySection(SETTINGS.webhook),
 };
 
 const args = process.argv.slice(2);

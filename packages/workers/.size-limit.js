@@ -26,8 +26,11 @@ const RATCHET = "9.5 kB";
 // (session 6, as above: 19.5 kB, then 19.6 kB with the outcomeUnknown fix; net 19.7 → 19.6 kB).
 const FULL_RATCHET = "19.6 kB";
 // A Worker that only receives webhooks (`verifyWebhook`, no client): no target of its own, a
-// guard so verification stays small. Set at 2.5 kB on 2026-12-03 when it was introduced (2,447 B).
-const WEBHOOK_GUARD = "2.5 kB";
+// guard so verification stays small. Introduced on 2026-12-03 (session 7) at 2.5 kB (2,447 B) and
+// set to 2.75 kB the same session, before any release, once verification had its final shape
+// (2,707 B): the imported key cached per secret, the HMAC pluggable (`hmacSha256`, which
+// `@extendkit/node` fills with node:crypto) and compared here in constant time.
+const WEBHOOK_GUARD = "2.75 kB";
 
 /** esbuild as a Worker bundler (wrangler) resolves: ESM out, worker conditions, no Node built-ins. */
 const asWorker = (config) => ({

@@ -107,6 +107,7 @@ export { TimeoutError } from "./timeout-error.ts";
 export { VERSION } from "./version.ts";
 export { DEFAULT_WAIT_TIMEOUT, type WaitConfig, type WaitForOptions, waitFor } from "./wait-for.ts";
 export { WaitTimeoutError } from "./wait-timeout-error.ts";
+export type { HmacSha256 } from "./webhooks/check-webhook-signature.ts";
 export {
   type FetchWebhookPayloadOptions,
   fetchWebhookPayload,

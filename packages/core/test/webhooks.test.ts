@@ -145,6 +145,26 @@ describe("verifyWebhook: authentic deliveries", () => {
     }
   });
 
+  it("uses the hmacSha256 it is given, and still compares every signature itself", async () => {
+    const calls: string[] = [];
+    const hmacSha256 = (secret: string, parts: readonly (string | Uint8Array)[]) => {
+      calls.push(secret);
+      const hmac = createHmac("sha256", secret);
+      for (const part of parts) hmac.update(part);
+      return hmac.digest();
+    };
+    await expect(verifyWebhook(delivery(), { ...options, hmacSha256 })).resolves.toEqual(event);
+    expect(calls).toEqual([SECRET]);
+    const forged = delivery(BODY, ts(), sign(BODY, ts(), "wss_forger"));
+    expect((await refusal(verifyWebhook(forged, { ...options, hmacSha256 }))).reason).toBe(
+      "signature-mismatch",
+    );
+    // An HMAC of the wrong length never matches, even a signature it starts with.
+    const short = () => new Uint8Array(Buffer.from(sign(BODY), "hex").subarray(0, 16));
+    const refused = await refusal(verifyWebhook(delivery(), { ...options, hmacSha256: short }));
+    expect(refused.reason).toBe("signature-mismatch");
+  });
+
   it("uses the system clock by default", async () => {
     const now = String(Math.floor(Date.now() / 1000));
     await expect(verifyWebhook(delivery(BODY, now), { secret: SECRET })).resolves.toEqual(event);
@@ -258,6 +278,19 @@ describe("verifyWebhook: refusals", () => {
       verifyWebhook({ headers: delivery().headers, body: big }, { ...options, maxBodyBytes: 100 }),
     );
     expect(given.reason).toBe("body-too-large");
+    // A string counts as its UTF-8 bytes: 400 "é" are 800 bytes, 200 are 400.
+    const accents = (n: number) =>
+      JSON.stringify({ ...event, payload: { ...event.payload, note: "é".repeat(n) } });
+    const [over, under] = [accents(400), accents(200)];
+    const limit = { ...options, maxBodyBytes: 500 + BODY.length };
+    expect(over.length).toBeLessThan(limit.maxBodyBytes);
+    const counted = await refusal(
+      verifyWebhook({ headers: delivery(over).headers, body: over }, limit),
+    );
+    expect(counted.reason).toBe("body-too-large");
+    await expect(
+      verifyWebhook({ headers: delivery(under).headers, body: under }, limit),
+    ).resolves.toMatchObject({ eventId: "event_1234" });
   });
 
   it("refuses an authentic body that is not a UTF-8 JSON event", async () => {
@@ -320,6 +353,7 @@ describe("verifyWebhook: bad arguments", () => {
       { secret: SECRET, maxBodyBytes: 1.5 },
       { secret: SECRET, signedUrl: "fetch" },
       { secret: SECRET, clock: {} },
+      { secret: SECRET, hmacSha256: "sha256" },
       { secret: SECRET, tolerance: 300 },
     ];
     for (const opts of bad) {

@@ -6,6 +6,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createBackend, EMULATOR_API_KEY } from "@extendkit/conformance";
 import { serveBackend } from "@extendkit/conformance/node";
+import { verifyWebhook as verifyWithWebCrypto } from "@extendkit/core";
+import { signWebhook } from "@extendkit/emulator";
 import {
   createClient,
   fetchWebhookPayload,
@@ -108,5 +110,31 @@ describe("webhooks in Node", () => {
     expect(backend.emulator.webhooks.deliveries()).toMatchObject([
       { state: "delivered", status: 200 },
     ]);
+  });
+
+  it("@extendkit/node's verifyWebhook computes the HMAC with node:crypto, not WebCrypto", async () => {
+    const body = JSON.stringify({
+      eventId: "event_n",
+      eventType: "parse_run.processed",
+      payload: {},
+    });
+    const timestamp = Math.floor(Date.now() / 1000);
+    const headers = await signWebhook({ secret: SECRET, body, timestamp });
+    const { subtle } = globalThis.crypto;
+    const sign = subtle.sign;
+    subtle.sign = () => Promise.reject(new Error("WebCrypto was used"));
+    try {
+      const event = await verifyWebhook({ headers, body }, { secret: SECRET });
+      expect(event.eventId).toBe("event_n");
+      // Core's own export does use WebCrypto: the stub above is what it meets.
+      await expect(verifyWithWebCrypto({ headers, body }, { secret: SECRET })).rejects.toThrow(
+        "WebCrypto was used",
+      );
+    } finally {
+      subtle.sign = sign;
+    }
+    await expect(verifyWebhook({ headers, body: `${body} ` }, { secret: SECRET })).rejects.toThrow(
+      WebhookVerificationError,
+    );
   });
 });

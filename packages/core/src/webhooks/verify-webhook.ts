@@ -2,7 +2,11 @@ import type { Clock } from "../clock.ts";
 import { systemClock } from "../clock.ts";
 import { InvalidArgumentError } from "../invalid-argument-error.ts";
 import { numberProblem } from "../number-problem.ts";
-import { checkWebhookSignature } from "./check-webhook-signature.ts";
+import {
+  checkWebhookSignature,
+  type HmacSha256,
+  webCryptoHmac,
+} from "./check-webhook-signature.ts";
 import { headerOf } from "./header-of.ts";
 import { readDeliveryBody } from "./read-delivery-body.ts";
 import type { SignedUrlWebhookEvent, WebhookDelivery, WebhookEvent } from "./webhook-event.ts";
@@ -31,12 +35,26 @@ export interface VerifyWebhookOptions {
   signedUrl?: "reject" | "keep";
   /** The time source of the replay window. Default the system clock. */
   clock?: Pick<Clock, "now">;
+  /**
+   * Computes HMAC-SHA256 (`(secret, message) => 32 bytes`). Default WebCrypto, which every runtime
+   * has but Node runs on its thread pool (~0.1 ms a delivery); `@extendkit/node`'s `verifyWebhook`
+   * passes node:crypto's synchronous HMAC instead. The comparison stays here, in constant time.
+   */
+  hmacSha256?: HmacSha256;
 }
 
 // Literals only: esbuild keeps a module-level product such as `10 * 1024 * 1024` in every bundle.
 const DEFAULTS = { maxAgeSeconds: 300, maxFutureSeconds: 60, maxBodyBytes: 10_485_760 };
 // A literal list, not computed: a module-level call would keep this file in every bundle of core.
-const KEYS = ["secret", "signedUrl", "clock", "maxAgeSeconds", "maxFutureSeconds", "maxBodyBytes"];
+const KEYS = [
+  "secret",
+  "signedUrl",
+  "clock",
+  "hmacSha256",
+  "maxAgeSeconds",
+  "maxFutureSeconds",
+  "maxBodyBytes",
+];
 const TIMESTAMP = /^\d{1,12}$/;
 const SIGNATURE = /^[0-9a-f]{64}$/i;
 /** Most signatures read from one header (a rotation sends two; more is not a real delivery). */
@@ -69,7 +87,7 @@ export async function verifyWebhook(
   delivery: Request | WebhookDelivery,
   options: VerifyWebhookOptions,
 ): Promise<WebhookEvent | SignedUrlWebhookEvent> {
-  const { secrets, maxAgeSeconds, maxFutureSeconds, maxBodyBytes, signedUrl, clock } =
+  const { secrets, maxAgeSeconds, maxFutureSeconds, maxBodyBytes, signedUrl, clock, hmac } =
     checkOptions(options);
   if (typeof delivery !== "object" || delivery === null || !("headers" in delivery))
     throw new InvalidArgumentError("verifyWebhook: pass the Request, or { headers, body }");
@@ -99,7 +117,7 @@ export async function verifyWebhook(
       refuse("body-too-large", `the body is over ${maxBodyBytes} bytes (maxBodyBytes)`);
   }
   const body = await readDeliveryBody(delivery.body, maxBodyBytes);
-  if (!(await checkWebhookSignature(secrets, signatures, timestamp, body)))
+  if (!(await checkWebhookSignature(secrets, signatures, timestamp, body, hmac)))
     refuse("signature-mismatch", "no signature matches the body under the secret");
 
   const event = parseEvent(body);
@@ -123,18 +141,24 @@ function signaturesOf(header: string): Uint8Array<ArrayBuffer>[] {
     refuse("malformed-signature", "the signature is not 64 hex digits");
   return values.map((hex) => {
     const bytes = new Uint8Array(32);
-    for (let i = 0; i < 32; i++) bytes[i] = Number.parseInt(hex.slice(2 * i, 2 * i + 2), 16);
+    for (let i = 0; i < 32; i++) bytes[i] = (nibble(hex, 2 * i) << 4) | nibble(hex, 2 * i + 1);
     return bytes;
   });
+}
+
+/** The value of the hex digit at `at` (already checked to be one). */
+function nibble(hex: string, at: number): number {
+  const code = hex.charCodeAt(at) | 0x20; // lowercase
+  return code <= 0x39 ? code - 0x30 : code - 0x57;
 }
 
 const decoder = /* @__PURE__ */ new TextDecoder("utf-8", { fatal: true });
 
 /** The event of an authentic body: UTF-8 JSON with a string `eventId` and `eventType` and an object `payload`. */
-function parseEvent(body: Uint8Array): WebhookEvent | SignedUrlWebhookEvent {
+function parseEvent(body: Uint8Array | string): WebhookEvent | SignedUrlWebhookEvent {
   let event: unknown;
   try {
-    event = JSON.parse(decoder.decode(body));
+    event = JSON.parse(typeof body === "string" ? body : decoder.decode(body));
   } catch {
     refuse("malformed-body", "the signed body is not UTF-8 JSON");
   }
@@ -159,7 +183,12 @@ function checkOptions(options: VerifyWebhookOptions) {
   if (typeof options !== "object" || options === null) fail("options must be an object");
   for (const key of Object.keys(options))
     if (!KEYS.includes(key)) fail(`options has an unknown key ${JSON.stringify(key)}`);
-  const { secret, signedUrl = "reject", clock = systemClock } = options;
+  const {
+    secret,
+    signedUrl = "reject",
+    clock = systemClock,
+    hmacSha256: hmac = webCryptoHmac,
+  } = options;
   const secrets = typeof secret === "string" ? [secret] : secret;
   if (
     !Array.isArray(secrets) ||
@@ -169,6 +198,7 @@ function checkOptions(options: VerifyWebhookOptions) {
     fail("secret must be the endpoint's signing secret (a non-empty string) or an array of them");
   if (signedUrl !== "reject" && signedUrl !== "keep") fail('signedUrl must be "reject" or "keep"');
   if (typeof clock?.now !== "function") fail("clock must have a now() method");
+  if (typeof hmac !== "function") fail("hmacSha256 must be a function");
   const limits = { ...DEFAULTS };
   for (const key of Object.keys(DEFAULTS) as (keyof typeof DEFAULTS)[]) {
     const value = options[key];
@@ -176,5 +206,5 @@ function checkOptions(options: VerifyWebhookOptions) {
     if (problem !== undefined) fail(`${key} ${problem}`);
     if (value !== undefined) limits[key] = value;
   }
-  return { secrets: secrets as readonly string[], signedUrl, clock, ...limits };
+  return { secrets: secrets as readonly string[], signedUrl, clock, hmac, ...limits };
 }

@@ -11,11 +11,14 @@ export interface SignWebhookInput {
   timestamp: number | string;
 }
 
-/** The two headers that authenticate a webhook delivery (REFERENCE §6.3). */
-export interface WebhookSignatureHeaders {
+/**
+ * The two headers that authenticate a webhook delivery (REFERENCE §6.3). A type alias, not an
+ * interface, so it is assignable to `Record<string, string>` (`HeadersInit`, a verifier's headers).
+ */
+export type WebhookSignatureHeaders = {
   "x-extend-request-timestamp": string;
   "x-extend-request-signature": string;
-}
+};
 
 const utf8 = new TextEncoder();
 
