@@ -112,7 +112,8 @@ export {
   type FetchWebhookPayloadOptions,
   fetchWebhookPayload,
 } from "./webhooks/fetch-webhook-payload.ts";
-export { type VerifyWebhookOptions, verifyWebhook } from "./webhooks/verify-webhook.ts";
+export { verifyWebhook } from "./webhooks/verify-webhook.ts";
+export type { VerifyWebhookOptions } from "./webhooks/verify-webhook-options.ts";
 export type {
   SignedUrlWebhookEvent,
   WebhookDelivery,

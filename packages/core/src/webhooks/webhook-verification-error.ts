@@ -33,3 +33,8 @@ export class WebhookVerificationError extends ExtendError {
     super(`webhook refused (${reason}): ${message}`, { reason });
   }
 }
+
+/** Throws the refusal `reason` with `message` (never a secret or a signature). */
+export function refuse(reason: WebhookRefusal, message: string): never {
+  throw new WebhookVerificationError(reason, message);
+}
