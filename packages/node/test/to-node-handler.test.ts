@@ -1,29 +1,22 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { createServer } from "node:http";
 import { createProxyHandler, DEFAULT_ALLOW } from "@extendkit/browser/proxy";
 import { createBackend, EMULATOR_API_KEY } from "@extendkit/conformance";
 import { serveBackend } from "@extendkit/conformance/node";
 import { toNodeHandler } from "@extendkit/node";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listenerFor } from "./listen.ts";
 
 const backend = createBackend();
 let upstream: Awaited<ReturnType<typeof serveBackend>>;
-const servers: Server[] = [];
+const listen = listenerFor();
 
 beforeAll(async () => {
   upstream = await serveBackend(backend);
 });
 afterAll(async () => {
-  for (const server of servers) server.close();
   await upstream.close();
 });
-
-async function listen(server: Server): Promise<string> {
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
 
 const proxy = () =>
   createProxyHandler({

@@ -2,8 +2,7 @@
 // created and POSTs the signed event to a real node:http server (toNodeHandler) and to Express
 // (raw body parser); verifyWebhook checks it there, and fetchWebhookPayload resolves a signed URL
 // that the emulator serves.
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { createServer } from "node:http";
 import { createBackend, EMULATOR_API_KEY } from "@extendkit/conformance";
 import { serveBackend } from "@extendkit/conformance/node";
 import { verifyWebhook as verifyWithWebCrypto } from "@extendkit/core";
@@ -18,11 +17,12 @@ import {
 } from "@extendkit/node";
 import express from "express";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { listenerFor } from "./listen.ts";
 
 const SECRET = "wss_node_receiver_secret";
 const backend = createBackend();
 let upstream: Awaited<ReturnType<typeof serveBackend>>;
-const servers: Server[] = [];
+const listen = listenerFor();
 const received: (WebhookEvent | string)[] = [];
 
 beforeAll(async () => {
@@ -33,15 +33,8 @@ beforeEach(() => {
   received.length = 0;
 });
 afterAll(async () => {
-  for (const server of servers) server.close();
   await upstream.close();
 });
-
-async function listen(server: Server): Promise<string> {
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
 
 /** Creates an extract run through the client, over HTTP, and lets the emulator finish it. */
 async function finishExtractRun(): Promise<string> {
