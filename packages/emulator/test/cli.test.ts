@@ -1,6 +1,9 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { createServer, type IncomingHttpHeaders } from "node:http";
+import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
+import { verifies } from "./webhook-helpers.ts";
 
 const cli = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
 let child: ChildProcess | undefined;
@@ -77,5 +80,57 @@ describe("extendkit-emulator CLI", () => {
     );
     const records = await (await fetch(`${url}/_emulator/records`)).json();
     expect(JSON.stringify(records)).not.toContain("sk_test_cli");
+  });
+
+  it("--webhook delivers signed run events to a receiver; bad webhook flags exit 2", async () => {
+    const received: { headers: IncomingHttpHeaders; body: string }[] = [];
+    const receiver = createServer((req, res) => {
+      let body = "";
+      req.on("data", (chunk) => {
+        body += chunk;
+      });
+      req.on("end", () => {
+        received.push({ headers: req.headers, body });
+        res.end("ok");
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+    const hook = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
+    try {
+      const args = ["--port", "0", "--clock", "virtual", "--webhook", hook];
+      const url = await start([...args, "--webhook-secret", "wss_cli_secret"]);
+      const headers = {
+        authorization: "Bearer sk_test_emulator",
+        "content-type": "application/json",
+      };
+      const created = await fetch(`${url}/parse_runs`, {
+        method: "POST",
+        headers,
+        body: JSON.stringify({ file: { id: "file_1" } }),
+      });
+      const run = (await created.json()) as { id: string };
+      await fetch(`${url}/_emulator/clock/advance`, {
+        method: "POST",
+        body: JSON.stringify({ ms: 5000 }),
+      });
+      expect((await fetch(`${url}/_emulator/webhooks/idle`, { method: "POST" })).status).toBe(200);
+      expect(received).toHaveLength(1);
+      const [delivery] = received;
+      const event = JSON.parse(delivery?.body ?? "{}");
+      expect([event.eventType, event.payload.id]).toEqual(["parse_run.processed", run.id]);
+      const signed = new Headers(delivery?.headers as Record<string, string>);
+      expect(verifies("wss_cli_secret", signed, delivery?.body ?? "")).toBe(true);
+      expect(verifies("wss_other", signed, delivery?.body ?? "")).toBe(false);
+    } finally {
+      receiver.close();
+    }
+    for (const bad of [
+      ["--webhook", hook],
+      ["--webhook-secret", "wss_x"],
+      ["--webhook", "/relative", "--webhook-secret", "wss_x"],
+    ]) {
+      const r = spawnSync(process.execPath, [cli, "--port", "0", ...bad], { encoding: "utf8" });
+      expect([r.status, r.stderr]).toEqual([2, expect.stringContaining("webhook")]);
+    }
   });
 });

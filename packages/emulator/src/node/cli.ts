@@ -17,7 +17,14 @@ async function main(): Promise<void> {
     process.stdout.write(HELP);
     return;
   }
-  const emulator = createEmulator(config.options);
+  let emulator: ReturnType<typeof createEmulator>;
+  try {
+    emulator = createEmulator(config.options);
+  } catch (error) {
+    // Options the emulator refuses (a relative --webhook URL, …): a usage error, like the above.
+    console.error(`extendkit-emulator: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(2);
+  }
   const served = await serve(emulator, { port: config.port, hostname: config.hostname });
   const keys = config.options.keys?.length ?? 0;
   console.log(
@@ -30,6 +37,9 @@ async function main(): Promise<void> {
       () => process.exit(1),
     );
   };
+  for (const { url } of config.options.webhooks?.endpoints ?? []) {
+    console.log(`extendkit-emulator delivers signed run events to ${url}`);
+  }
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
 }

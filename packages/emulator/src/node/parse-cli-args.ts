@@ -23,6 +23,8 @@ Options:
   --rate-limit <spec>    e.g. get=10,write=10,run=10[,windowMs=1000] (default: off)
   --scenario <F01..F20>  install a fault scenario (repeatable)
   --switch <name=value>  set a switch, e.g. repeatDelete=200 or cancelling=none (repeatable)
+  --webhook <url>        POST signed run events to this receiver (repeatable; needs --webhook-secret)
+  --webhook-secret <s>   signing secret of the receivers (wss_…)
   --no-strict            do not validate responses against the spec
   --control-path <path>  control endpoint prefix (default /_emulator)
   --no-control           turn the control endpoint off
@@ -79,6 +81,8 @@ export function parseCliArgs(argv: readonly string[]): CliConfig {
       "rate-limit": { type: "string" },
       scenario: { type: "string", multiple: true },
       switch: { type: "string", multiple: true },
+      webhook: { type: "string", multiple: true },
+      "webhook-secret": { type: "string" },
       strict: { type: "boolean" },
       control: { type: "boolean" },
       "control-path": { type: "string" },
@@ -124,6 +128,11 @@ export function parseCliArgs(argv: readonly string[]): CliConfig {
     }),
   ) as Partial<Switches>;
   const outcomes = Object.fromEntries((values.outcome ?? []).map((v) => pair("outcome", v, "=")));
+  const hooks = values.webhook ?? [];
+  const secret = values["webhook-secret"];
+  if (hooks.length > 0 && !secret) throw new Error("--webhook needs --webhook-secret");
+  if (hooks.length === 0 && secret !== undefined)
+    throw new Error("--webhook-secret without --webhook");
   return {
     help: values.help ?? false,
     port: values.port === undefined ? 8787 : int("port", values.port),
@@ -135,6 +144,7 @@ export function parseCliArgs(argv: readonly string[]): CliConfig {
       durations,
       outcomes,
       rateLimits,
+      ...(secret ? { webhooks: { endpoints: hooks.map((url) => ({ url, secret })) } } : {}),
       scenarios: (values.scenario ?? []) as FaultScenarioId[],
       switches,
       strict: values.strict ?? true,
