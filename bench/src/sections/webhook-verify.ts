@@ -22,7 +22,7 @@ interface Verifier {
   verify(headers: Headers, body: string, secret: string): Promise<string> | string;
 }
 
-const VERIFIERS: Verifier[] = [
+export const VERIFIERS: Verifier[] = [
   {
     name: "node-crypto",
     label: "node:crypto, sync (createHmac + timingSafeEqual + JSON.parse)",
