@@ -21,6 +21,7 @@ export function applyBeforeFault(
     if (isTerminal(run.status)) return;
     run.phases = [];
     enterStatus(run, fault.status ?? "PROCESSED", now);
+    state.store.touch(run);
     state.records.effect(id, "completedByRace");
   }
 }

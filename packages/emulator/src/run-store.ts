@@ -12,10 +12,33 @@ export interface Tombstone {
 export class RunStore {
   readonly #runs = new Map<string, RunRecord>();
   readonly #tombstones = new Map<string, Tombstone>();
+  /** Runs added, removed or touched since the last `drainChanged()`; null while nobody tracks. */
+  #changed: Set<RunRecord> | null = null;
 
   add(run: RunRecord): void {
     this.#runs.set(run.id, run);
     this.#tombstones.delete(run.id);
+    this.#changed?.add(run);
+  }
+
+  /**
+   * Notes that `run` changed other than by time: its status or phases were set by a request (a
+   * cancel, a state-changing fault). Whoever tracks changes (the webhook watcher) looks at it.
+   */
+  touch(run: RunRecord): void {
+    this.#changed?.add(run);
+  }
+
+  /** Starts (true) or stops recording changes for `drainChanged()`. Off by default: it costs. */
+  track(on: boolean): void {
+    this.#changed = on ? (this.#changed ?? new Set()) : null;
+  }
+
+  /** The runs added, removed or touched since the last call, in the order they first changed. */
+  drainChanged(): RunRecord[] {
+    const changed = this.#changed === null ? [] : [...this.#changed];
+    this.#changed?.clear();
+    return changed;
   }
 
   /** The run with this id if it is of one of `kinds` and lives in `workspaceId`, settled at `now`. */
@@ -53,6 +76,7 @@ export class RunStore {
     if (!run) return false;
     this.#runs.delete(id);
     this.#tombstones.set(id, { kind: run.kind, workspaceId: run.workspaceId });
+    this.#changed?.add(run);
     return true;
   }
 
@@ -71,5 +95,6 @@ export class RunStore {
   clear(): void {
     this.#runs.clear();
     this.#tombstones.clear();
+    this.#changed?.clear();
   }
 }

@@ -51,6 +51,7 @@ export function applyCancel(state: EmulatorState, run: RunRecord, now: number): 
     run.phases = [];
     enterStatus(run, final, now);
   }
+  state.store.touch(run);
   state.records.effect(run.id, "cancelled");
 }
 
