@@ -120,11 +120,16 @@ describe("fetchWebhookPayload", () => {
     expect(
       (await failure(fetchWebhookPayload(signed("/big"), { maxBodyBytes: 1000 }))).reason,
     ).toBe("body");
+    await expect(fetchWebhookPayload(signed("/run"), { timeout: 0 })).rejects.toThrow(
+      "fetchWebhookPayload: timeout must be a finite number >= 1",
+    );
   });
 
   it("does not follow a redirect", async () => {
     seen.length = 0;
-    expect((await failure(fetchWebhookPayload(signed("/redirect")))).reason).toBe("connection");
+    const redirected = await failure(fetchWebhookPayload(signed("/redirect")));
+    expect([redirected.reason, redirected.status]).toEqual(["status", 302]);
+    expect(redirected.message).toContain("a redirect, not followed");
     expect(seen.map((r) => r.url)).toEqual([`/redirect?${SIG}`]);
   });
 

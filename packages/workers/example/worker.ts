@@ -5,6 +5,7 @@
 // - fetch: `POST /webhooks/extend`, Extend's webhook deliveries (signed, no admin token): each
 //   extract, classify, split, parse or edit run is deleted as soon as it has finished, once your
 //   own handling (`keep`) is done. A repeated delivery finds the run gone, which counts as done.
+//   Endpoints that receive large payloads by URL work too: the run object is fetched first.
 // - scheduled (cron): deletes every PROCESSED extract run. The client caps itself at 6 requests in
 //   flight, Workers' limit of simultaneous connections, so `Promise.all` over many ids is safe.
 //
@@ -15,8 +16,10 @@ import {
   ApiError,
   createClient,
   type ExtendEnv,
+  fetchWebhookPayload,
   isAlreadyDeleted,
   NotFoundError,
+  type SignedUrlWebhookEvent,
   verifyWebhook,
   type WebhookEvent,
   WebhookVerificationError,
@@ -85,9 +88,9 @@ async function keep(event: WebhookEvent): Promise<void> {
  * gone: a repeated delivery); a thrown error is a 500, so Extend sends the delivery again.
  */
 async function receiveWebhook(request: Request, env: Env): Promise<Response> {
-  let event: WebhookEvent;
+  let event: WebhookEvent | SignedUrlWebhookEvent;
   try {
-    event = await verifyWebhook(request, { secret: env.EXTEND_WEBHOOK_SECRET });
+    event = await verifyWebhook(request, { secret: env.EXTEND_WEBHOOK_SECRET, signedUrl: "keep" });
   } catch (error) {
     if (error instanceof WebhookVerificationError) {
       return Response.json({ error: error.reason }, { status: 400 });
@@ -95,7 +98,7 @@ async function receiveWebhook(request: Request, env: Env): Promise<Response> {
     throw error;
   }
   if (!FINISHED.test(event.eventType)) return Response.json({ ignored: event.eventType });
-  await keep(event);
+  await keep(await fetchWebhookPayload(event)); // a signed URL's run object; inline: as it is
   try {
     const deleted = await createClient(env).runs.delete(event.payload.id);
     return Response.json({ deleted: event.payload.id, alreadyGone: isAlreadyDeleted(deleted) });

@@ -74,6 +74,26 @@ describe("example Worker", () => {
     expect([again?.attempt, again?.state, again?.status]).toEqual([2, "delivered", 200]);
   });
 
+  it("webhooks: a payload sent by signed URL is fetched in workerd before the run is deleted", async () => {
+    backend.reset();
+    const { emulator } = backend;
+    emulator.webhooks.setEndpoints([
+      { url: hookUrl, secret: WEBHOOK_SECRET, payloadFormat: "url" },
+    ]);
+    const id = await backend.seed("splitRuns", "PROCESSING");
+    expect(await status(id)).toBe(200); // a request at the served origin: the signed URLs' base
+    await emulator.clock.advance(60_000);
+    await emulator.webhooks.idle();
+    expect(emulator.webhooks.deliveries()).toMatchObject([
+      { eventType: "split_run.processed", state: "delivered", status: 200 },
+    ]);
+    const fetched = emulator.records.requests
+      .filter((r) => r.operationId === "webhookPayload")
+      .map((r) => r.status);
+    expect(fetched).toEqual([200]); // the Worker fetched the run object, once, without a key
+    expect(await status(id)).toBe(404);
+  });
+
   it("webhooks: a forged or stale delivery is refused with 400 and deletes nothing", async () => {
     backend.reset();
     const id = await backend.seed("extractRuns", "PROCESSED");
@@ -142,7 +162,9 @@ describe("example Worker", () => {
 /** The emulator's answer to GET of run `id` (200, or 404 once deleted). */
 async function status(id: string): Promise<number> {
   const prefix = id.split("_")[0];
-  const path = { exr: "extract_runs", pr: "parse_runs", clr: "classify_runs" }[prefix as string];
+  const path = { exr: "extract_runs", pr: "parse_runs", clr: "classify_runs", splr: "split_runs" }[
+    prefix as string
+  ];
   const url = path ? `${server.url}/${path}/${id}` : `${server.url}/workflow_runs/${id}`;
   const answer = await backend.fetch(
     new Request(url, { headers: { authorization: `Bearer ${EMULATOR_API_KEY}` } }),

@@ -35,9 +35,12 @@ export async function fetchWebhookPayload(
   if (payload.object !== "signed_data_url") return event as WebhookEvent;
   const { signal, timeout = 30_000, maxBodyBytes = 64 * 1024 * 1024 } = options;
   const send = options.fetch ?? ((input, init) => fetch(input, init));
-  const problem = numberProblem(timeout, 1) ?? numberProblem(maxBodyBytes, 1, true);
-  if (problem !== undefined)
-    throw new InvalidArgumentError(`fetchWebhookPayload: timeout and maxBodyBytes ${problem}`);
+  for (const [name, problem] of [
+    ["timeout", numberProblem(timeout, 1)],
+    ["maxBodyBytes", numberProblem(maxBodyBytes, 1, true)],
+  ])
+    if (problem !== undefined)
+      throw new InvalidArgumentError(`fetchWebhookPayload: ${name} ${problem}`);
   const url = safeUrl(payload.data);
   const where = `${url.origin}${url.pathname}`;
   // The query is the URL's signature: a credential, kept out of every error and its causes.
@@ -51,7 +54,8 @@ export async function fetchWebhookPayload(
     const response = await send(url.href, {
       method: "GET",
       headers: { accept: "application/json" },
-      redirect: "error",
+      // "manual", not "error": workerd refuses "error" outright. A redirect is refused below.
+      redirect: "manual",
       credentials: "omit",
       signal: controller.signal,
     }).catch((cause: unknown) => {
@@ -59,9 +63,10 @@ export async function fetchWebhookPayload(
     });
     if (!response.ok) {
       response.body?.cancel().catch(() => {});
-      throw new WebhookPayloadError("status", `GET ${where} answered ${response.status}`, {
-        status: response.status,
-      });
+      // An opaque redirect (browsers) has status 0; a followed one never happens ("manual").
+      const status = response.type === "opaqueredirect" ? 302 : response.status;
+      const what = status >= 300 && status < 400 ? "a redirect, not followed" : status;
+      throw new WebhookPayloadError("status", `GET ${where} answered ${what}`, { status });
     }
     body = await readDeliveryBody(response.body, maxBodyBytes).catch((cause: unknown) => {
       throw failure(controller.signal, where, "body", redactor.error(cause));

@@ -5,7 +5,8 @@ import { ExtendError } from "../extend-error.ts";
  * - `url`: not an `https:` URL (plain `http:` is allowed to loopback hosts only, for the emulator);
  * - `aborted` / `timeout`: the caller's signal, or `timeout` ms passed;
  * - `connection`: no response (the cause says why);
- * - `status`: a non-2xx answer (`status`; an expired URL is usually 403);
+ * - `status`: a non-2xx answer (`status`; an expired URL is usually 403; a redirect is not
+ *   followed, and a browser's opaque redirect counts as 302);
  * - `body`: the answer is not a JSON object, or is over `maxBodyBytes`;
  * - `mismatch`: the object's `id` is not the event's run id.
  * Messages and fields carry the URL's origin and path only, never its query (the signature).
