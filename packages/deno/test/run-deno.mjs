@@ -1,4 +1,5 @@
-// Runs the Deno suites (conformance direct and through @extendkit/browser's proxy, Deno.env) with the deno binary of the `deno` npm package. Permissions: env for the
+// Runs the Deno suites (conformance direct and through @extendkit/browser's proxy, Deno.env, webhook
+// receiving) with the deno binary of the `deno` npm package. Permissions: env for the
 // four EXTEND_* variables only, net for 127.0.0.1, read for the workspace (node_modules).
 // Outside CI a missing deno binary skips loudly; under CI=true it fails.
 import { spawnSync } from "node:child_process";
@@ -33,5 +34,6 @@ run([
   "test/conformance.deno.ts",
   "test/create-client.deno.ts",
   "test/proxy.deno.ts",
+  "test/webhooks.deno.ts",
 ]);
 run(["publish", "--dry-run", "--allow-dirty"]);
