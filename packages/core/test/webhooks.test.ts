@@ -375,5 +375,11 @@ describe("verifyWebhook: bad arguments", () => {
     await expect(verifyWebhook(BODY as never, options)).rejects.toBeInstanceOf(
       InvalidArgumentError,
     );
+    const headers = delivery().headers;
+    for (const body of [JSON.parse(BODY), undefined, null, 42]) {
+      await expect(verifyWebhook({ headers, body } as never, options)).rejects.toThrow(
+        /body must be the raw body as received, not parsed/,
+      );
+    }
   });
 });

@@ -45,9 +45,16 @@ export async function verifyWebhook(
   const isRequest = "bodyUsed" in delivery;
   if (isRequest && delivery.bodyUsed)
     throw new InvalidArgumentError(
-      "verifyWebhook: the Request's body was already read; pass { headers, body } with the raw body",
+      "verifyWebhook: the Request's body was already read; pass { headers, body }",
     );
-  const { headers } = delivery;
+  const { headers, body: given } = delivery;
+  if (
+    !isRequest &&
+    !(typeof given === "string" || given instanceof Uint8Array || given instanceof ArrayBuffer)
+  )
+    throw new InvalidArgumentError(
+      "verifyWebhook: body must be the raw body as received, not parsed",
+    );
 
   const timestamp = headerOf(headers, "x-extend-request-timestamp")?.trim();
   const signatureHeader = headerOf(headers, "x-extend-request-signature");
@@ -67,7 +74,7 @@ export async function verifyWebhook(
     if (length > maxBodyBytes)
       refuse("body-too-large", `the body is over ${maxBodyBytes} bytes (maxBodyBytes)`);
   }
-  const body = await readDeliveryBody(delivery.body, maxBodyBytes);
+  const body = await readDeliveryBody(given, maxBodyBytes);
   if (!(await checkWebhookSignature(secrets, signatures, timestamp, body, hmac)))
     refuse("signature-mismatch", "no signature matches the body under the secret");
 
