@@ -1,18 +1,9 @@
-import type { Hono } from "hono";
+import { type App, bad, type Guard, json } from "./control-kit.ts";
 import type { Emulator } from "./emulator.ts";
-import type { Exchange } from "./exchange.ts";
 import type { FaultRule } from "./faults/fault.ts";
 import { type FaultScenarioId, faultScenarios } from "./faults/fault-scenarios.ts";
 import type { SeedRunInput } from "./seed-run-input.ts";
-import { SpecViolationError } from "./spec-violation-error.ts";
-import type { WebhookEndpoint } from "./webhooks/webhook-options.ts";
-
-type App = Hono<{ Bindings: { exchange: Exchange } }>;
-
-const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
-
-const bad = (message: string) => json({ code: "INVALID_REQUEST", message, retryable: false }, 400);
+import { registerWebhookControlRoutes } from "./webhooks/webhook-control-routes.ts";
 
 async function bodyOf(request: Request): Promise<Record<string, unknown>> {
   const text = await request.text();
@@ -36,29 +27,21 @@ async function bodyOf(request: Request): Promise<Record<string, unknown>> {
  *   POST   /scenarios/:id          install F01…F20 → {ids}
  *   GET    /switches;  PATCH /switches  Partial<Switches>
  *   PUT    /rate-limits            RateLimits or false
- *   GET    /webhooks               {deliveries}
- *   POST   /webhooks/idle          waits until every delivery settled → {deliveries}
- *   POST   /webhooks/events/:id/redeliver   → {deliveries} (the new attempts, settled)
- *   PUT    /webhooks/endpoints     WebhookEndpoint[] (sent with the configured `fetch`)
+ *   /webhooks/…                     deliveries, idle, redeliver, endpoints (webhook-control-routes.ts)
  */
 export function registerControlRoutes(app: App, base: string, emu: Emulator): void {
   const at = (path: string) => `${base}${path}`;
-  const guard =
-    (fn: (request: Request, params: Record<string, string>) => Promise<Response> | Response) =>
-    async (c: {
-      req: { raw: Request; param(): Record<string, string> };
-      env: { exchange: Exchange };
-    }) => {
-      c.env.exchange.record.operationId = "control";
-      try {
-        const response = await fn(c.req.raw, c.req.param());
-        c.env.exchange.record.status = response.status;
-        return response;
-      } catch (e) {
-        c.env.exchange.record.status = 400;
-        return bad(e instanceof Error ? e.message : String(e));
-      }
-    };
+  const guard: Guard = (fn) => async (c) => {
+    c.env.exchange.record.operationId = "control";
+    try {
+      const response = await fn(c.req.raw, c.req.param());
+      c.env.exchange.record.status = response.status;
+      return response;
+    } catch (e) {
+      c.env.exchange.record.status = 400;
+      return bad(e instanceof Error ? e.message : String(e));
+    }
+  };
   app.get(
     at("/"),
     guard(() =>
@@ -172,36 +155,5 @@ export function registerControlRoutes(app: App, base: string, emu: Emulator): vo
       return json({ ok: true });
     }),
   );
-  app.get(
-    at("/webhooks"),
-    guard(() => json({ deliveries: emu.webhooks.deliveries() })),
-  );
-  app.post(
-    at("/webhooks/idle"),
-    guard(async () => {
-      try {
-        await emu.webhooks.idle();
-      } catch (e) {
-        if (!(e instanceof SpecViolationError)) throw e;
-        return json({ code: "EMULATOR_SPEC_VIOLATION", message: e.message, retryable: false }, 500);
-      }
-      return json({ deliveries: emu.webhooks.deliveries() });
-    }),
-  );
-  app.post(
-    at("/webhooks/events/:id/redeliver"),
-    guard(async (_r, p) => {
-      const id = p.id ?? "";
-      if (!emu.webhooks.deliveries().some((d) => d.eventId === id))
-        return json({ code: "NOT_FOUND", message: `No event ${id}.`, retryable: false }, 404);
-      return json({ deliveries: await emu.webhooks.redeliver(id) });
-    }),
-  );
-  app.put(
-    at("/webhooks/endpoints"),
-    guard(async (r) => {
-      emu.webhooks.setEndpoints(JSON.parse((await r.text()) || "[]") as WebhookEndpoint[]);
-      return json({ ok: true });
-    }),
-  );
+  registerWebhookControlRoutes(app, at, guard, emu);
 }

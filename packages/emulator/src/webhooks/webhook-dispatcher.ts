@@ -7,6 +7,7 @@ import type { RunRecord } from "../run-record.ts";
 import type { SpecValidator } from "../spec-validator.ts";
 import type { SpecViolationError } from "../spec-violation-error.ts";
 import { checkRunEvent } from "./check-run-event.ts";
+import { postDelivery } from "./post-delivery.ts";
 import { renderEventPayload } from "./render-event-payload.ts";
 import type { ResolvedEndpoint, ResolvedWebhooks } from "./resolve-webhook-options.ts";
 import { type RunEvent, signedDataUrlEvent } from "./run-event.ts";
@@ -204,39 +205,9 @@ export class WebhookDispatcher {
       body: sent.body,
       timestamp: delivery.timestamp,
     });
-    const post = this.#config.fetch; // called detached: a native fetch must not get `this`
-    const timeoutMs = this.#config.timeoutMs;
-    return async (): Promise<number> => {
-      // Real time: the receiver is a real server or handler, whatever the emulator clock.
-      const attempt = new AbortController();
-      const stop = () => attempt.abort(signal.reason);
-      signal.addEventListener("abort", stop, { once: true });
-      const timer = setTimeout(
-        () => attempt.abort(new Error(`no answer within ${timeoutMs} ms (webhooks.timeoutMs)`)),
-        timeoutMs,
-      );
-      try {
-        const sending = post(sent.endpoint.url, {
-          method: "POST",
-          headers: { "content-type": "application/json", ...headers },
-          body: sent.body,
-          signal: attempt.signal,
-        });
-        // Raced, so an injected fetch that ignores its signal cannot hold `idle()` either.
-        const response = await new Promise<Response>((resolve, reject) => {
-          attempt.signal.addEventListener("abort", () => reject(attempt.signal.reason), {
-            once: true,
-          });
-          sending.then(resolve, reject);
-        });
-        await response.body?.cancel().catch(() => {});
-        return response.status;
-      } catch (error) {
-        throw attempt.signal.aborted ? attempt.signal.reason : error;
-      } finally {
-        clearTimeout(timer);
-        signal.removeEventListener("abort", stop);
-      }
-    };
+    // `send` is called detached: a native fetch must not get `this`.
+    const { fetch: send, timeoutMs } = this.#config;
+    const post = { url: sent.endpoint.url, body: sent.body, headers: { ...headers } };
+    return () => postDelivery(send, post, signal, timeoutMs);
   }
 }
