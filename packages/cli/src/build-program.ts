@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 import { Command, Option } from "commander";
 import { get } from "./commands/get.ts";
 import { list } from "./commands/list.ts";
+import { listen } from "./commands/listen.ts";
 import { purge } from "./commands/purge.ts";
 import { runIdsCommand } from "./commands/run-ids-command.ts";
 import type { ExitCode } from "./exit-codes.ts";
@@ -10,6 +11,7 @@ import {
   collect,
   durationOption,
   metadataOption,
+  nonNegativeInteger,
   positiveInteger,
   positiveNumber,
   typeOption,
@@ -40,7 +42,7 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
       "after",
       `
 Configuration (as @extendkit/node): EXTEND_API_KEY (required), EXTEND_BASE_URL,
-EXTEND_WORKSPACE_ID, EXTEND_API_VERSION.
+EXTEND_WORKSPACE_ID, EXTEND_API_VERSION; \`webhooks listen\`: EXTEND_WEBHOOK_SECRET.
 Exit codes: 0 done, 1 some failed, 2 bad arguments, 3 configuration or key refused,
 4 stopped early (re-run to resume), 130 interrupted (re-run to resume).`,
     );
@@ -153,6 +155,19 @@ Exit codes: 0 done, 1 some failed, 2 bad arguments, 3 configuration or key refus
         3,
       ),
   ).action(async (_options, command: Command) => done(await purge(globals(command) as never, io)));
+
+  program
+    .command("webhooks")
+    .description("receive webhook deliveries")
+    .command("listen")
+    .description(
+      "print each verified delivery (secret from EXTEND_WEBHOOK_SECRET) until Ctrl-C; for local development",
+    )
+    .option("--port <n>", "port to listen on (0: any free one)", nonNegativeInteger, 3000)
+    .option("--host <address>", "interface to listen on", "127.0.0.1")
+    .action(async (_options, command: Command) =>
+      done(await listen(globals(command) as never, io)),
+    );
 
   return program;
 }

@@ -48,6 +48,15 @@ export function positiveInteger(value: string): number {
   return n;
 }
 
+/** A whole number >= 0 (`--port 0`: any free port). */
+export function nonNegativeInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) {
+    throw new CommanderArgumentError(`"${value}" is not a whole number >= 0`);
+  }
+  return n;
+}
+
 /** A positive number (`--max-rate 9.5`). */
 export function positiveNumber(value: string): number {
   const n = Number(value);

@@ -9,6 +9,8 @@ export async function runCli(
     stdin?: string[];
     cwd?: string;
     signal?: AbortSignal;
+    /** Called with each piece of stderr as it is written (for commands that run until aborted). */
+    onStderr?: (text: string) => void;
   } = {},
 ): Promise<{ code: number; stdout: string; stderr: string; lines: Record<string, unknown>[] }> {
   let stdout = "";
@@ -16,6 +18,7 @@ export async function runCli(
   const err = new PassThrough();
   err.on("data", (chunk) => {
     stderr += String(chunk);
+    options.onStderr?.(stderr);
   });
   const stdin =
     options.stdin === undefined
