@@ -1,12 +1,7 @@
-import { createHmac } from "node:crypto";
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
-import {
-  type HmacSha256,
-  verifyWebhook,
-  type WebhookEvent,
-  WebhookVerificationError,
-} from "@extendkit/core";
+// @extendkit/node's verifyWebhook: core's, with node:crypto's HMAC (no WebCrypto thread-pool hop).
+import { verifyWebhook, type WebhookEvent, WebhookVerificationError } from "@extendkit/node";
 import { EXIT_CODES, type ExitCode } from "../exit-codes.ts";
 import type { CliIo } from "../io.ts";
 import { UsageError } from "../usage-error.ts";
@@ -16,13 +11,6 @@ export interface ListenOptions {
   host: string;
   json?: boolean;
 }
-
-/** node:crypto's HMAC: this is a Node program (WebCrypto would cost a thread-pool hop each). */
-const nodeHmac: HmacSha256 = (secret, parts) => {
-  const hmac = createHmac("sha256", secret);
-  for (const part of parts) hmac.update(part);
-  return hmac.digest();
-};
 
 /** Most bytes read of one delivery (as `verifyWebhook`'s default). */
 const MAX_BODY = 10 * 1024 * 1024;
@@ -76,7 +64,7 @@ async function receive(
     const body = Buffer.concat(chunks);
     const event = await verifyWebhook(
       { headers: req.headers, body },
-      { secret, hmacSha256: nodeHmac, maxBodyBytes: MAX_BODY },
+      { secret, maxBodyBytes: MAX_BODY },
     );
     io.stdout.write(options.json ? `${JSON.stringify(event)}\n` : `${line(event)}\n`);
     return 200;
