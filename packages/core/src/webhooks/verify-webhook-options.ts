@@ -28,9 +28,10 @@ export interface VerifyWebhookOptions {
   /** The time source of the replay window. Default the system clock. */
   clock?: Pick<Clock, "now">;
   /**
-   * Computes HMAC-SHA256 (`(secret, message) => 32 bytes`). Default WebCrypto, which every runtime
-   * has but Node runs on its thread pool (~0.1 ms a delivery); `@extendkit/node`'s `verifyWebhook`
-   * passes node:crypto's synchronous HMAC instead. The comparison stays here, in constant time.
+   * Computes HMAC-SHA256: `(secret, parts) => 32 bytes`, over the parts (strings as UTF-8, or
+   * bytes) in order. Default WebCrypto, which every runtime has but Node runs on its thread pool
+   * (~0.1 ms a delivery); `@extendkit/node`'s `verifyWebhook` passes node:crypto's synchronous
+   * HMAC instead. The comparison stays here, in constant time.
    */
   hmacSha256?: HmacSha256;
 }
