@@ -1,3 +1,5 @@
+import { concatBytes } from "./concat-bytes.ts";
+
 const encoder = /* @__PURE__ */ new TextEncoder();
 const HMAC = { name: "HMAC", hash: "SHA-256" } as const;
 /**
@@ -29,13 +31,9 @@ export type HmacSha256 = (
 
 /** WebCrypto's HMAC-SHA256 (every runtime), with the imported key cached per secret. */
 export const webCryptoHmac: HmacSha256 = async (secret, parts) => {
-  const bytes = parts.map((part) => (typeof part === "string" ? encoder.encode(part) : part));
-  const message = new Uint8Array(bytes.reduce((size, part) => size + part.byteLength, 0));
-  let at = 0;
-  for (const part of bytes) {
-    message.set(part, at);
-    at += part.byteLength;
-  }
+  const message = concatBytes(
+    parts.map((part) => (typeof part === "string" ? encoder.encode(part) : part)),
+  ) as Uint8Array<ArrayBuffer>;
   return new Uint8Array(await crypto.subtle.sign("HMAC", await keyFor(secret), message));
 };
 

@@ -1,3 +1,4 @@
+import { concatBytes } from "./concat-bytes.ts";
 import { WebhookVerificationError } from "./webhook-verification-error.ts";
 
 const encoder = /* @__PURE__ */ new TextEncoder();
@@ -43,14 +44,7 @@ async function readStream(stream: ReadableStream<Uint8Array>, limit: number): Pr
     reader.cancel().catch(() => {});
     throw error;
   }
-  if (chunks.length === 1) return chunks[0] as Uint8Array;
-  const all = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    all.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return all;
+  return concatBytes(chunks);
 }
 
 function tooLarge(limit: number) {
