@@ -13,6 +13,8 @@
  *   operations.ts  the operation table the client builds its resource methods from
  *   resources.ts   typed interfaces of those resource methods, with JSDoc from the spec
  *   run-types.ts   the id-prefix → resource table of `x-extendkit-run-types`
+ *   run-resources.ts  the run-id operations (retrieve/get, cancel, delete) per resource, as one
+ *                  string, for the tiny client
  * and, for @extendkit/emulator (which needs the whole spec at run time in every runtime, with no
  * file system and no YAML parser):
  *   spec.ts        the spec as one JS object (it has internal `$ref`s only, so it is already bundled)
@@ -278,6 +280,45 @@ ${rows.join("\n")}
 `;
 }
 
+/** What a tiny client builds: these verbs, at these paths, with these methods. */
+const TINY_VERBS: Record<string, { letter: string; method: string; suffix: string }> = {
+  retrieve: { letter: "r", method: "get", suffix: "" },
+  get: { letter: "g", method: "get", suffix: "" },
+  cancel: { letter: "c", method: "post", suffix: "/cancel" },
+  delete: { letter: "d", method: "delete", suffix: "" },
+};
+
+function runResourcesFile(table: Row[]): string {
+  const byResource = new Map<string, { collection: string; letters: string }>();
+  for (const row of table) {
+    const verb = TINY_VERBS[row.name];
+    if (row.resource === null || verb === undefined) continue;
+    const match = /^\/([a-z_]+)\/\{id\}(\/cancel)?$/.exec(row.path);
+    if (match === null || row.httpMethod !== verb.method || (match[2] ?? "") !== verb.suffix) {
+      throw new Error(
+        `gen: ${row.operationId} (${row.httpMethod.toUpperCase()} ${row.path}) is not what the tiny client sends for ${row.name}; extend create-tiny-client.ts`,
+      );
+    }
+    const entry = byResource.get(row.resource) ?? { collection: match[1] as string, letters: "" };
+    if (entry.collection !== match[1]) throw new Error(`gen: ${row.resource} has two collections`);
+    // Upper case: the method takes a query object before its options (`parseRuns.retrieve`).
+    entry.letters += row.queryParams.length > 0 ? verb.letter.toUpperCase() : verb.letter;
+    byResource.set(row.resource, entry);
+  }
+  const rows = [...byResource].map(([r, e]) => `${r}:${e.collection}:${e.letters}`);
+  return `${HEADER}
+/**
+ * The run-id operations of each resource, for \`createTinyClient\`: space-separated
+ * \`resource:collection:verbs\` rows; verbs \`r\` retrieve (GET /collection/{id}), \`g\` get (the
+ * same, legacy name), \`c\` cancel (POST /collection/{id}/cancel), \`d\` delete (DELETE
+ * /collection/{id}); an upper-case verb takes a query object before its options. One string,
+ * because every tiny client bundles it.
+ */
+export const RUN_RESOURCES =
+  ${JSON.stringify(rows.join(" "))};
+`;
+}
+
 function emulatorSpecFile(spec: Spec): string {
   return `${HEADER}import type { OpenApiDocument } from "../openapi-document.ts";
 
@@ -296,6 +337,7 @@ async function generate(): Promise<Map<URL, Map<string, string>>> {
     ["operations.ts", operationsFile(table)],
     ["resources.ts", resourcesFile(spec, table)],
     ["run-types.ts", runTypesFile(spec)],
+    ["run-resources.ts", runResourcesFile(table)],
   ]);
   const emulator = new Map([["spec.ts", emulatorSpecFile(spec)]]);
   return new Map([

@@ -2,11 +2,15 @@
 // `release:dry`). Each check bundles a realistic consumer with esbuild, minified, gzipped.
 // `pnpm size:why [fixture]` at the root shows which modules the bytes are.
 //
-// Issue #7 sets the target: a Worker that cancels and deletes every run type ≤ 6 kB gzip. It is
-// built with `createLiteClient` (resource methods only; nothing a program does not import is
-// bundled). Today it is above the target (RELEASING.md "Size budgets"), so CI enforces a ratchet at
-// today's size: it may only ever be lowered, down to the target. Raising it needs the lead's sign-off.
-const TARGET = "6 kB";
+// Issue #7 sets the budget: a Worker that cancels and deletes every run type ≤ 6 kB gzip. Since
+// 2026-12-03 (session 8) it is built with `createTinyClient` (run-id methods only: retrieve/get,
+// cancel, delete), which meets it. Until then it was built with `createLiteClient` and held by a
+// ratchet (9.5 kB), because the lite client's call path alone is over 6 kB (bench/analysis.md);
+// that ratchet now guards the lite client's Worker below. Budgets only ever move down.
+const BUDGET = "6 kB";
+// The same Worker with `createLiteClient` (every resource method, logging, `maxConcurrency`, the
+// retry budget, cancel reconciliation): no target of its own, a ratchet so it does not grow
+// unnoticed. Its history, from when it was issue #7's fixture:
 // Lowered from 19.9 kB on 2026-11-23: the lite client and the compact operation table.
 // Lowered from 9.9 kB (size-trim): shared option checks, derived operation paths, shorter messages.
 // Lowered from 9.7 kB on 2026-12-03: every error class assigns its fields in one base constructor.
@@ -15,7 +19,7 @@ const TARGET = "6 kB";
 // release, for a correctness fix that costs 66 B: a call whose retried attempt may have landed now
 // fails with `outcomeUnknown` (the single-call fault matrix found DELETEs that had deleted the run
 // failing as a plain 429/503). Net for the session: 9.6 → 9.5 kB. Flagged for the lead.
-const RATCHET = "9.5 kB";
+const LITE_RATCHET = "9.5 kB";
 // The same Worker with the full `createClient` (bulk helpers, waitFor, pagination, runs router, raw
 // and openapi-fetch): no target of its own, a ratchet so it does not grow unnoticed.
 // Set at 19.7 kB on 2026-11-23 (session 3), when this guard was introduced, and raised by the lead
@@ -45,11 +49,18 @@ const asWorker = (config) => ({
 
 export default [
   {
-    name: `Worker that cancels and deletes every run type, createLiteClient (target ${TARGET}, ratchet ${RATCHET})`,
+    name: `Worker that cancels and deletes every run type, createTinyClient (budget ${BUDGET})`,
     path: "size/cancel-delete-worker.ts",
     modifyEsbuildConfig: asWorker,
     gzip: true,
-    limit: RATCHET,
+    limit: BUDGET,
+  },
+  {
+    name: `The same Worker with createLiteClient (ratchet ${LITE_RATCHET})`,
+    path: "size/lite-client-worker.ts",
+    modifyEsbuildConfig: asWorker,
+    gzip: true,
+    limit: LITE_RATCHET,
   },
   {
     name: `The same Worker with the full createClient (ratchet ${FULL_RATCHET})`,

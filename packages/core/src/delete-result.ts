@@ -5,7 +5,11 @@ import type { OperationSpec } from "./operation-spec.ts";
  * (a 204, or a retried delete that found the run gone): `{ id }`, or for legacy processor runs
  * `{ success, documentProcessorRunId, message }` with `message` saying why it was built.
  */
-export function deleteResult(op: OperationSpec, id: string, message: string): object {
+export function deleteResult(
+  op: Pick<OperationSpec, "resource">,
+  id: string,
+  message: string,
+): object {
   return op.resource === "processorRuns"
     ? { success: true, documentProcessorRunId: id, message }
     : { id };

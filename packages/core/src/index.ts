@@ -104,6 +104,9 @@ export {
   UnprocessableEntityError,
 } from "./status-errors.ts";
 export { TimeoutError } from "./timeout-error.ts";
+export { createTinyClient } from "./tiny/create-tiny-client.ts";
+export type { TinyClient, TinyMethodName, TinyResource } from "./tiny/tiny-client.ts";
+export type { TinyCallOptions, TinyClientOptions } from "./tiny/tiny-client-options.ts";
 export { VERSION } from "./version.ts";
 export { DEFAULT_WAIT_TIMEOUT, type WaitConfig, type WaitForOptions, waitFor } from "./wait-for.ts";
 export { WaitTimeoutError } from "./wait-timeout-error.ts";

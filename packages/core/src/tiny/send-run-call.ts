@@ -1,0 +1,244 @@
+import { AbortError } from "../abort-error.ts";
+import { backoffDelay } from "../backoff-delay.ts";
+import { ConnectionError } from "../connection-error.ts";
+import { createApiError } from "../create-api-error.ts";
+import { deleteResult } from "../delete-result.ts";
+import { errorBodyRetryable } from "../error-body-retryable.ts";
+import { excerpt } from "../excerpt.ts";
+import { inspectJson } from "../inspect-json.ts";
+import { InvalidArgumentError } from "../invalid-argument-error.ts";
+import { markAlreadyDeleted } from "../is-already-deleted.ts";
+import { CANCEL_REFUSALS, NotCancellableError } from "../not-cancellable-error.ts";
+import type { OperationSpec } from "../operation-spec.ts";
+import { parseRetryAfter } from "../parse-retry-after.ts";
+import { RedirectError } from "../redirect-error.ts";
+import { ResponseError } from "../response-error.ts";
+import { isRetryable } from "../retry-policy.ts";
+import { runStatusOf } from "../run-status-of.ts";
+import { sleep } from "../sleep.ts";
+import { TimeoutError } from "../timeout-error.ts";
+import type { TinyCallOptions } from "./tiny-client-options.ts";
+import type { TinyConfig } from "./tiny-config.ts";
+
+/** What a tiny client can do to a run. */
+export type TinyKind = "retrieve" | "cancel" | "delete";
+
+const METHODS = { retrieve: "GET", cancel: "POST", delete: "DELETE" } as const;
+const TIMED_OUT = Symbol("timed out");
+
+/**
+ * One retrieve, cancel or delete of run `id` (already validated) at `/{collection}/{id}`, with the
+ * retry policy of core's clients (reliability §1.3) in a smaller loop. Resolves to the run (or the
+ * delete's answer); throws core's errors, free of the API key:
+ * - each attempt is limited by `timeout` (headers and body); the caller's `signal` ends the call
+ *   with `AbortError` at once, never retried; a redirect is `RedirectError`, never followed;
+ * - connection failures, timeouts and 408/429/5xx (or the error body's `retryable`) are retried
+ *   up to `maxRetries` times, waiting `Retry-After` (over `maxRetryAfter`: no retry) or full-jitter
+ *   backoff;
+ * - a 2xx body must be JSON naming run `id` (a DELETE's may be empty): else `ResponseError`;
+ * - a DELETE that finds the run gone after a retry resolves, marked `isAlreadyDeleted`;
+ * - a cancel refused after a retry reads the run: `CANCELLED`/`CANCELLING` resolves to it (the
+ *   earlier attempt landed); other refusals are `NotCancellableError`;
+ * - after an attempt whose outcome is unknown, the call's failure has `outcomeUnknown: true`.
+ */
+export async function sendRunCall(
+  config: TinyConfig,
+  kind: TinyKind,
+  resource: string,
+  collection: string,
+  id: string,
+  query: Record<string, unknown> | undefined,
+  options: TinyCallOptions | undefined,
+): Promise<unknown> {
+  const { clock, redactor } = config;
+  const op = { resource };
+  const method = METHODS[kind];
+  const suffix = `/${collection}/${encodeURIComponent(id)}${kind === "cancel" ? "/cancel" : ""}`;
+  const path = config.basePath + suffix;
+  const url = config.base + suffix + querySuffix(`${resource}.${kind}`, query);
+  const signal = options?.signal;
+  const timeout = options?.timeout ?? config.timeout;
+  const where = { method, path, attempts: 0 };
+  const headers = { ...config.headers };
+  let unknown = false;
+  const aborted = () => new AbortError({ ...where, cause: redactor.error(signal?.reason) });
+  /** Waits before the next attempt and resolves true, or resolves false when none is left. */
+  const retry = async (wait?: number) => {
+    if (where.attempts > config.maxRetries) return false;
+    await sleep(wait ?? backoffDelay(where.attempts - 1, config.random), clock, signal).catch(
+      () => {
+        throw aborted();
+      },
+    );
+    return true;
+  };
+  for (;;) {
+    // Nothing is sent once the caller has aborted.
+    if (signal?.aborted) throw aborted();
+    try {
+      headers["x-extendkit-retry-count"] = String(where.attempts++);
+      const { response, text } = await attempt(
+        config,
+        url,
+        { method, headers },
+        where,
+        timeout,
+        signal,
+      );
+      const { status } = response;
+      const answered = { ...where, status, headers: redactor.value(response.headers) };
+      if (status < 300) return checkBody(kind, op, id, text, answered, redactor);
+      if (kind === "delete" && status === 404 && where.attempts > 1) {
+        return markAlreadyDeleted(
+          deleteResult(op, id, "Already deleted: a retried DELETE found the run gone."),
+        );
+      }
+      const apiError = createApiError(
+        {
+          ...answered,
+          body: parseOr(text),
+          statusText: response.statusText,
+          retryAfterMs: parseRetryAfter(response.headers, clock.now()),
+          outcomeUnknown: unknown,
+        },
+        redactor,
+      );
+      if (kind === "cancel" && CANCEL_REFUSALS.has(status)) {
+        // A refusal of a repeated cancel may mean "an earlier attempt already landed": read the run.
+        if (where.attempts > 1) {
+          const run = await sendRunCall(
+            config,
+            "retrieve",
+            resource,
+            collection,
+            id,
+            undefined,
+            options,
+          ).catch(() => undefined);
+          const runStatus = runStatusOf(run);
+          if (runStatus === "CANCELLED" || runStatus === "CANCELLING") return run;
+        }
+        throw new NotCancellableError({ id, cause: apiError });
+      }
+      const failure = { type: "status", status, bodyRetryable: errorBodyRetryable(text) } as const;
+      const advised = apiError.retryAfterMs;
+      if (
+        isRetryable(kind, failure, false) &&
+        (advised === undefined || advised <= config.maxRetryAfter) &&
+        (await retry(advised))
+      )
+        continue;
+      throw apiError;
+    } catch (error) {
+      // No complete response (reset, timeout, body cut off): it may have landed; retry.
+      if (!(error instanceof ConnectionError)) throw error;
+      unknown = true;
+      if (await retry()) continue;
+      throw error;
+    }
+  }
+}
+
+/**
+ * One attempt: the response and its whole body within `timeout`. Throws `AbortError` (the
+ * caller's `signal`), `RedirectError`, `TimeoutError` or `ConnectionError`; leaves no timer or
+ * listener behind.
+ */
+async function attempt(
+  config: TinyConfig,
+  url: string,
+  init: { method: string; headers: Record<string, string> },
+  where: { method: string; path: string; attempts: number },
+  timeout: number,
+  signal: AbortSignal | undefined,
+): Promise<{ response: Response; text: string }> {
+  const { clock, redactor } = config;
+  const controller = new AbortController();
+  const timer = clock.setTimeout(() => controller.abort(TIMED_OUT), timeout);
+  const onAbort = () => controller.abort(signal?.reason);
+  signal?.addEventListener("abort", onAbort);
+  try {
+    const response = await config.send(url, {
+      ...init,
+      signal: controller.signal,
+      redirect: "manual",
+    });
+    if (response.type === "opaqueredirect" || (response.status > 299 && response.status < 400)) {
+      response.body?.cancel().catch(() => {});
+      throw new RedirectError({
+        ...where,
+        status: response.status,
+        location: redactor.text(response.headers.get("location") ?? ""),
+      });
+    }
+    return { response, text: await response.text() };
+  } catch (error) {
+    if (error instanceof RedirectError) throw error;
+    if (signal?.aborted) throw new AbortError({ ...where, cause: redactor.error(signal.reason) });
+    throw controller.signal.reason === TIMED_OUT
+      ? new TimeoutError({ ...where, outcomeUnknown: true, timeoutMs: timeout, limit: "attempt" })
+      : new ConnectionError("the request failed", {
+          ...where,
+          outcomeUnknown: true,
+          cause: redactor.error(error),
+        });
+  } finally {
+    clock.clearTimeout(timer);
+    signal?.removeEventListener("abort", onAbort);
+  }
+}
+
+/** `?name=value&…` of the set values of `query` (form style, percent-encoded), or "". */
+function querySuffix(what: string, query: Record<string, unknown> | undefined): string {
+  let out = "";
+  for (const [name, value] of Object.entries(query ?? {})) {
+    if (value == null) continue;
+    if (typeof value === "object")
+      throw new InvalidArgumentError(
+        `${what}: query ${JSON.stringify(name)} must not be an object`,
+      );
+    out += `${out ? "&" : "?"}${encodeURIComponent(name)}=${encodeURIComponent(String(value))}`;
+  }
+  return out;
+}
+
+function parseOr(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** A 2xx body: JSON naming run `id`; an empty one only for a DELETE. */
+function checkBody(
+  kind: TinyKind,
+  op: Pick<OperationSpec, "resource">,
+  id: string,
+  text: string,
+  answered: { method: string; path: string; attempts: number; status: number; headers: Headers },
+  redactor: TinyConfig["redactor"],
+): unknown {
+  const refuse = (reason: "empty-body" | "invalid-json" | "id-mismatch", detail: string) =>
+    new ResponseError(detail, { ...answered, reason, excerpt: excerpt(text, redactor) });
+  if (text.trim() === "") {
+    if (kind === "delete") return deleteResult(op, id, "Deleted (the API sent no body).");
+    throw refuse("empty-body", "with no body");
+  }
+  const json = inspectJson(text);
+  if (!json.ok) {
+    // Cut off part-way: no complete response, as a reset is; retried like one.
+    if (json.truncated)
+      throw new ConnectionError("the response body was cut off", {
+        ...answered,
+        outcomeUnknown: true,
+      });
+    throw refuse("invalid-json", "with invalid JSON");
+  }
+  const data = json.value as Record<string, unknown> | null;
+  const run = (data?.processorRun ?? data?.batchProcessorRun ?? data) as { id?: unknown };
+  const named = run?.id ?? data?.documentProcessorRunId;
+  if (typeof named === "string" && named !== id)
+    throw refuse("id-mismatch", `names run ${JSON.stringify(named.slice(0, 80))}`);
+  return data;
+}
