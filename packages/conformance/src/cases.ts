@@ -13,9 +13,14 @@ export type MakeClient = (overrides?: {
   fetch?: (request: Request) => Promise<Response>;
 }) => LiteClient;
 
-/** One conformance case: `setup`/`check` beside the emulator, `act` in the runtime under test. */
+/**
+ * One conformance case: `setup`/`check` beside the emulator, `act` in the runtime under test.
+ * `tiny: false` marks a case that needs more than the run-id methods `createTinyClient` has
+ * (lists), or no client at all (webhooks); every other case also runs with the tiny client.
+ */
 export interface Case {
   name: string;
+  tiny?: false;
   setup(backend: Backend): Promise<unknown>;
   act(make: MakeClient, params: unknown): Promise<unknown>;
   check(result: unknown, params: unknown, backend: Backend): void;
@@ -23,6 +28,9 @@ export interface Case {
 
 /** One webhook delivery of the webhooks case: its headers as signed, and the body sent. */
 type WebhookCase = { label: string; headers: Record<string, string>; body: string };
+
+/** The cases that also run with `createTinyClient` (made to fit `MakeClient` by a cast). */
+export const tinyCases = (): Case[] => cases.filter((c) => c.tiny !== false);
 
 type Call = (...args: unknown[]) => Promise<unknown>;
 type Target = { resource: string; method: string; id: string };
@@ -111,6 +119,7 @@ export const cases: Case[] = [
   },
   {
     name: "list: every listable run type",
+    tiny: false,
     async setup(b) {
       const lists = operationTable.filter((op) => op.kind === "list" && op.resource !== null);
       const out: { resource: string; ids: string[] }[] = [];
@@ -359,6 +368,7 @@ export const cases: Case[] = [
   },
   {
     name: "webhooks: a delivery the emulator signed verifies; altered, stale and forged ones are refused",
+    tiny: false,
     async setup() {
       const secret = "wss_conformance_Av9uCQNrCIEe0XpEpsQUVjEJ";
       const now = Math.floor(Date.now() / 1000);

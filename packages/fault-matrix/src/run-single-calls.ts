@@ -1,16 +1,27 @@
 import { ExtendError, NotFoundError } from "@extendkit/core";
 import type { FaultScenarioId } from "@extendkit/emulator";
+import { createEmulatedTinyClient } from "./create-emulated-tiny-client.ts";
 import { CANCELLABLE_KINDS, seedTargets } from "./seed-targets.ts";
 import { setupEmulatedClient } from "./setup-emulated-client.ts";
+
+/** The single-call methods this matrix sends; a tiny resource has a subset of them. */
+type TinyVerbs = Partial<Record<"delete" | "cancel", (id: string) => Promise<unknown>>>;
 
 /** Calls in flight at once: a service deleting or cancelling runs one call at a time, in parallel. */
 const CONCURRENCY = 8;
 
 /**
+ * Which client's single-call path is under test: the full client's `client.runs.<verb>(id)`, or
+ * `createTinyClient`'s `tiny[resource].<verb>(id)` (the resource found by `runs.resourceFor(id)`),
+ * whose own compact retry loop must keep the same contract.
+ */
+export type SingleCallSubject = "runs" | "tiny";
+
+/**
  * Seeds `n` runs (every deletable kind, PROCESSED, for `delete`; every cancellable kind,
- * PROCESSING for an hour, for `cancel`), installs `scenario`, and sends one `client.runs.<verb>`
- * call per run, `CONCURRENCY` at a time, on one shared virtual clock — the single-call path, not
- * the bulk helpers. Returns what broke the single-call contract, one line per run (empty: none):
+ * PROCESSING for an hour, for `cancel`), installs `scenario`, and sends one `<verb>` call per run
+ * through `subject`, `CONCURRENCY` at a time, on one shared virtual clock — the single-call path,
+ * not the bulk helpers. Returns what broke the single-call contract, one line per run (empty: none):
  * - a call that resolved must have taken effect (delete: the run is gone; cancel: it is
  *   CANCELLED or CANCELLING);
  * - a call that failed must fail with a typed `ExtendError`, and unless the error says
@@ -22,11 +33,21 @@ export async function runSingleCalls(
   scenario: FaultScenarioId,
   seed: number,
   n: number,
+  subject: SingleCallSubject,
 ): Promise<string[]> {
-  const { emulator, time, client } = setupEmulatedClient({
+  const { emulator, time, view, client } = setupEmulatedClient({
     seed,
     durations: { processingMs: 3_600_000 },
   });
+  const tiny = subject === "tiny" ? createEmulatedTinyClient(view, time, seed) : undefined;
+  /** One call through the subject; an id no tiny resource can `verb` is a problem, not a skip. */
+  const call = async (id: string): Promise<unknown> => {
+    if (tiny === undefined) return client.runs[verb](id);
+    const resource = client.runs.resourceFor(id);
+    const method = resource === undefined ? undefined : (tiny[resource] as TinyVerbs)[verb];
+    if (method === undefined) throw new Error(`no tiny ${resource ?? "resource"}.${verb}`);
+    return method(id);
+  };
   const { targets } =
     verb === "delete"
       ? seedTargets(emulator, n)
@@ -44,7 +65,7 @@ export async function runSingleCalls(
     while (next < targets.length) {
       const id = targets[next++] as string;
       try {
-        await client.runs[verb](id);
+        await call(id);
         if (!tookEffect(id)) problems.push(`${id}: ${verb} resolved, but it did not take effect`);
       } catch (error) {
         if (!(error instanceof ExtendError)) {

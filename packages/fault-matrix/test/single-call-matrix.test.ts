@@ -15,12 +15,23 @@ afterAll(() => {
   watcher.stop();
 });
 
-describe.each(["delete", "cancel"] as const)("client.runs.%s, one call per run", (verb) => {
+// Each call goes through one subject: the full client's `client.runs.<verb>`, or the tiny client
+// (`createTinyClient`, with its own compact retry loop) at the run's resource, under the same
+// scenarios, seeds and invariants. The full client's test names are as they were.
+const SUBJECTS = [
+  { subject: "runs", label: "client.runs" },
+  { subject: "tiny", label: "createTinyClient: <resource>" },
+] as const;
+const CASES = SUBJECTS.flatMap(({ subject, label }) =>
+  (["delete", "cancel"] as const).map((verb) => ({ subject, verb, label: `${label}.${verb}` })),
+);
+
+describe.each(CASES)("$label, one call per run", ({ subject, verb }) => {
   describe.each(SCENARIOS)("%s: 200 runs, 8 calls at a time", (scenario) => {
     it.each(matrixSeeds(process.env.FAULT_MATRIX_SEEDS))(
       "seed %i: every resolved call took effect; every failure that may have says so",
       async (seed) => {
-        expect(await runSingleCalls(verb, scenario, seed, 200)).toEqual([]);
+        expect(await runSingleCalls(verb, scenario, seed, 200, subject)).toEqual([]);
       },
       120_000,
     );

@@ -1,4 +1,4 @@
-import { cases, createBackend, EMULATOR_API_KEY, runCase } from "@extendkit/conformance";
+import { cases, createBackend, EMULATOR_API_KEY, runCase, tinyCases } from "@extendkit/conformance";
 import { serveBackend } from "@extendkit/conformance/node";
 import type { Miniflare } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -24,14 +24,16 @@ afterAll(async () => {
   await server?.close();
 });
 
-const remote = async (name: string, params: unknown) => {
+/** Runs a case's `act` in the Worker, with `createClient` or (client "tiny") `createTinyClient`. */
+const remoteWith = (client?: "tiny") => async (name: string, params: unknown) => {
   const response = await worker.dispatchFetch("http://worker/act", {
     method: "POST",
-    body: JSON.stringify({ name, params }),
+    body: JSON.stringify({ name, params, client }),
   });
   if (!response.ok) throw new Error(`worker failed: ${response.status} ${await response.text()}`);
   return response.json();
 };
+const remote = remoteWith();
 
 describe("conformance (workerd)", () => {
   it("runs in workerd without nodejs_compat", async () => {
@@ -45,6 +47,11 @@ describe("conformance (workerd)", () => {
 
   for (const found of cases) {
     it(found.name, () => runCase(found, backend, { remote }));
+  }
+
+  for (const found of tinyCases()) {
+    it(`createTinyClient: ${found.name}`, () =>
+      runCase(found, backend, { remote: remoteWith("tiny") }));
   }
 
   it("CC1: a bulk delete of 20 runs keeps at most 6 requests in flight", async () => {

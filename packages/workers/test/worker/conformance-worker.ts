@@ -1,7 +1,13 @@
 // The test Worker: runs the `act` part of each conformance case in workerd with the built
-// @extendkit/workers, plus a bulk-delete probe for the concurrency cap.
+// @extendkit/workers (`createClient`, or `createTinyClient` when the body says `client: "tiny"`),
+// plus a bulk-delete probe for the concurrency cap.
 import { act } from "@extendkit/conformance";
-import { createClient, type ExtendEnv } from "@extendkit/workers";
+import {
+  createClient,
+  createTinyClient,
+  type ExtendEnv,
+  type LiteClient,
+} from "@extendkit/workers";
 
 export default {
   async fetch(request: Request, env: ExtendEnv): Promise<Response> {
@@ -14,14 +20,23 @@ export default {
         Buffer: typeof g.Buffer,
       });
     }
-    const body = (await request.json()) as { name?: string; params?: unknown; ids?: string[] };
+    const body = (await request.json()) as {
+      name?: string;
+      params?: unknown;
+      ids?: string[];
+      client?: "tiny";
+    };
     if (url.pathname === "/bulk-delete") {
       const client = createClient(env);
       const ids = body.ids ?? [];
       const results = await Promise.allSettled(ids.map((id) => client.extractRuns.delete(id)));
       return Response.json(results.map((r) => r.status));
     }
-    const result = await act(body.name as string, (o) => createClient(env, o), body.params);
+    const make =
+      body.client === "tiny"
+        ? (o?: object) => createTinyClient(env, o) as unknown as LiteClient
+        : (o?: object) => createClient(env, o);
+    const result = await act(body.name as string, make, body.params);
     return Response.json(result);
   },
 };
