@@ -73,17 +73,20 @@ export async function bundleSizeSection(): Promise<SectionResult> {
   const started = performance.now();
   const sizes: BundleSize[] = [];
   for (const c of contenders) sizes.push(await measureBundle(c.name));
-  // Not a contender: the same Worker with the full client, for what its extras cost.
+  // Not contenders: the same Worker with the lite and the full client, for what their extras cost.
+  sizes.push(await measureBundle("extendkit-lite"));
   sizes.push(await measureBundle("extendkit-full"));
   const raw = sizes.find((s) => s.name === "raw-fetch");
   const ours = sizes.find((s) => s.name === "extendkit");
   // The extendkit Worker uses the Workers adapter, as a Worker author would.
   const label = (name: string) =>
     name === "extendkit"
-      ? "@extendkit/workers (createLiteClient)"
-      : name === "extendkit-full"
-        ? "(reference) @extendkit/workers createClient, not a contender"
-        : (contenders.find((c) => c.name === name)?.label ?? name);
+      ? "@extendkit/workers (createTinyClient)"
+      : name === "extendkit-lite"
+        ? "(reference) @extendkit/workers createLiteClient, not a contender"
+        : name === "extendkit-full"
+          ? "(reference) @extendkit/workers createClient, not a contender"
+          : (contenders.find((c) => c.name === name)?.label ?? name);
   const rows = sizes.map((s) => [
     label(s.name),
     s.workerOk ? "yes" : `no (${s.unresolved.join(", ")})`,

@@ -1,6 +1,6 @@
-// Minimal Worker: cancel and delete one extract run with @extendkit/workers' lite client (core's
-// resource methods + env bindings), as its README recommends for the smallest Worker.
-import { createLiteClient } from "@extendkit/workers";
+// Minimal Worker: cancel and delete one extract run with @extendkit/workers' tiny client (core's
+// run-id methods + env bindings), as its README recommends for the smallest Worker.
+import { createTinyClient } from "@extendkit/workers";
 
 interface Env {
   EXTEND_API_KEY: string;
@@ -9,7 +9,7 @@ interface Env {
 export default {
   async fetch(request: Request, env: Env): Promise<Response> {
     const id = new URL(request.url).searchParams.get("id") ?? "";
-    const client = createLiteClient(env);
+    const client = createTinyClient(env);
     await client.extractRuns.cancel(id);
     await client.extractRuns.delete(id);
     return new Response("ok");
