@@ -15,7 +15,8 @@ const header = (v: unknown) =>
 /**
  * What is wrong with each option when it is set (undefined: nothing), in the order they are
  * checked; an unset option takes its default, except `apiKey`, which is required (null: no
- * credentials, for a proxy, which `baseUrl` must then name).
+ * credentials, for a proxy, which `baseUrl` must then name). One table for every client
+ * (`resolveConfig`, `resolveTinyConfig`), so each refuses an option with the same words.
  */
 export const CLIENT_OPTION_CHECKS: {
   [K in keyof ClientOptions]?: (value: unknown, options: ClientOptions) => string | undefined;

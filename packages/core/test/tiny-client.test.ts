@@ -250,7 +250,7 @@ describe("createTinyClient: retries", () => {
 describe("createTinyClient: time limits and abort", () => {
   it("an attempt that never answers times out and is retried; then TimeoutError", async () => {
     const { client, clock, hits, rejection } = makeTiny(["hang"], { timeout: 1000 });
-    const error = await rejection(client.parseRuns.cancel("pr_1"));
+    const error = await rejection(client.parseRuns.delete("pr_1"));
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error.timeoutMs).toBe(1000);
     expect(hits).toHaveLength(3);
@@ -344,19 +344,48 @@ describe("createTinyClient: outcomes", () => {
     expect(isAlreadyDeleted(result)).toBe(false);
   });
 
-  it("cancel: refused after a lost answer, the run is read; CANCELLED resolves to it", async () => {
+  it("cancel with a lost answer: the run is read, not the cancel replayed; CANCELLED resolves to it", async () => {
     const cancelled = { object: "workflow_run", id: "workflow_run_1", status: "CANCELLED" };
     const { client, hits, settle } = makeTiny([
       connectionFailure("ECONNRESET"),
-      errorReply(409),
       Response.json(cancelled),
     ]);
     expect(await settle(client.workflowRuns.cancel("workflow_run_1"))).toEqual(cancelled);
     expect(hits.map((h) => `${h.method} ${new URL(h.url).pathname}`)).toEqual([
       "POST /workflow_runs/workflow_run_1/cancel",
-      "POST /workflow_runs/workflow_run_1/cancel",
       "GET /workflow_runs/workflow_run_1",
     ]);
+  });
+
+  it("cancel with a lost answer: a run still PROCESSING gets the cancel again", async () => {
+    const running = { object: "extract_run", id: "exr_1", status: "PROCESSING" };
+    const { client, hits, settle } = makeTiny([
+      connectionFailure("ECONNRESET"),
+      Response.json(running),
+      Response.json(RUN),
+    ]);
+    expect(await settle(client.extractRuns.cancel("exr_1"))).toEqual(RUN);
+    expect(hits.map((h) => h.method)).toEqual(["POST", "GET", "POST"]);
+  });
+
+  it("cancel with a lost answer and a run that cannot be read: the unknown outcome stands", async () => {
+    const { client, rejection } = makeTiny([connectionFailure("ECONNRESET"), errorReply(500)], {
+      maxRetries: 1,
+    });
+    const error = await rejection(client.extractRuns.cancel("exr_1"));
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error.outcomeUnknown).toBe(true);
+  });
+
+  it("cancel refused after a 503 that had landed: the run is read; CANCELLING resolves to it", async () => {
+    const cancelling = { object: "extract_run", id: "exr_1", status: "CANCELLING" };
+    const { client, hits, settle } = makeTiny([
+      errorReply(503),
+      errorReply(409),
+      Response.json(cancelling),
+    ]);
+    expect(await settle(client.extractRuns.cancel("exr_1"))).toEqual(cancelling);
+    expect(hits.map((h) => h.method)).toEqual(["POST", "POST", "GET"]);
   });
 
   it("cancel: refused on the first attempt, or read back still PROCESSED, is NotCancellableError", async () => {

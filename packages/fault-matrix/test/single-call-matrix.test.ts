@@ -23,10 +23,10 @@ const SUBJECTS = [
   { subject: "tiny", label: "createTinyClient: <resource>" },
 ] as const;
 const CASES = SUBJECTS.flatMap(({ subject, label }) =>
-  (["delete", "cancel"] as const).map((verb) => ({ subject, verb, label: `${label}.${verb}` })),
+  (["delete", "cancel"] as const).map((verb) => [`${label}.${verb}`, subject, verb] as const),
 );
 
-describe.each(CASES)("$label, one call per run", ({ subject, verb }) => {
+describe.each(CASES)("%s, one call per run", (_label, subject, verb) => {
   describe.each(SCENARIOS)("%s: 200 runs, 8 calls at a time", (scenario) => {
     it.each(matrixSeeds(process.env.FAULT_MATRIX_SEEDS))(
       "seed %i: every resolved call took effect; every failure that may have says so",

@@ -37,8 +37,9 @@ const TIMED_OUT = Symbol("timed out");
  *   backoff;
  * - a 2xx body must be JSON naming run `id` (a DELETE's may be empty): else `ResponseError`;
  * - a DELETE that finds the run gone after a retry resolves, marked `isAlreadyDeleted`;
- * - a cancel refused after a retry reads the run: `CANCELLED`/`CANCELLING` resolves to it (the
- *   earlier attempt landed); other refusals are `NotCancellableError`;
+ * - a cancel whose outcome is unknown (no complete answer, or refused after a retry) reads the run
+ *   first: `CANCELLED`/`CANCELLING` resolves to it, `PENDING`/`PROCESSING` sends it again, an
+ *   unreadable run leaves the unknown outcome standing; other refusals are `NotCancellableError`;
  * - after an attempt whose outcome is unknown, the call's failure has `outcomeUnknown: true`.
  */
 export async function sendRunCall(
@@ -72,6 +73,24 @@ export async function sendRunCall(
     );
     return true;
   };
+  /**
+   * Settles a cancel whose outcome is unknown (no complete answer, or refused after a retry) by
+   * reading the run, as the other clients' `reconcileCancel` does: resolves to the run when it is
+   * CANCELLED or CANCELLING, to undefined when it is still PENDING or PROCESSING (send the cancel
+   * again); throws `standing` when the run cannot be read, `NotCancellableError` otherwise.
+   */
+  const settleCancel = async (standing: Error): Promise<unknown> => {
+    const run = await sendRunCall(config, "retrieve", resource, collection, id, undefined, options)
+      // Unreadable: `standing` below; the caller's abort ends the call.
+      .catch((error) => {
+        if (error instanceof AbortError) throw error;
+      });
+    const runStatus = runStatusOf(run);
+    if (runStatus === "CANCELLED" || runStatus === "CANCELLING") return run;
+    if (runStatus === undefined) throw standing;
+    if (runStatus !== "PENDING" && runStatus !== "PROCESSING")
+      throw new NotCancellableError({ id, runStatus: redactor.text(runStatus) });
+  };
   for (;;) {
     // Nothing is sent once the caller has aborted.
     if (signal?.aborted) throw aborted();
@@ -96,7 +115,7 @@ export async function sendRunCall(
       const apiError = createApiError(
         {
           ...answered,
-          body: parseOr(text),
+          body: bodyOf(text),
           statusText: response.statusText,
           retryAfterMs: parseRetryAfter(response.headers, clock.now()),
           outcomeUnknown: unknown,
@@ -104,21 +123,13 @@ export async function sendRunCall(
         redactor,
       );
       if (kind === "cancel" && CANCEL_REFUSALS.has(status)) {
-        // A refusal of a repeated cancel may mean "an earlier attempt already landed": read the run.
-        if (where.attempts > 1) {
-          const run = await sendRunCall(
-            config,
-            "retrieve",
-            resource,
-            collection,
-            id,
-            undefined,
-            options,
-          ).catch(() => undefined);
-          const runStatus = runStatusOf(run);
-          if (runStatus === "CANCELLED" || runStatus === "CANCELLING") return run;
-        }
-        throw new NotCancellableError({ id, cause: apiError });
+        const refused = new NotCancellableError({ id, cause: apiError });
+        // A refusal of a repeated cancel may mean "an earlier attempt already landed".
+        if (where.attempts < 2) throw refused;
+        const run = await settleCancel(refused);
+        if (run !== undefined) return run;
+        if (await retry()) continue;
+        throw refused;
       }
       const failure = { type: "status", status, bodyRetryable: errorBodyRetryable(text) } as const;
       const advised = apiError.retryAfterMs;
@@ -133,6 +144,11 @@ export async function sendRunCall(
       // No complete response (reset, timeout, body cut off): it may have landed; retry.
       if (!(error instanceof ConnectionError)) throw error;
       unknown = true;
+      if (kind === "cancel") {
+        // Read the run rather than replay the cancel blindly; unreadable, the unknown outcome stands.
+        const run = await settleCancel(error);
+        if (run !== undefined) return run;
+      }
       if (await retry()) continue;
       throw error;
     }
@@ -188,6 +204,12 @@ async function attempt(
   }
 }
 
+/** An error body as the other clients keep it: parsed JSON, else the text. */
+const bodyOf = (text: string) => {
+  const json = inspectJson(text);
+  return json.ok ? json.value : text;
+};
+
 /** `?name=value&…` of the set values of `query` (form style, percent-encoded), or "". */
 function querySuffix(what: string, query: Record<string, unknown> | undefined): string {
   let out = "";
@@ -200,14 +222,6 @@ function querySuffix(what: string, query: Record<string, unknown> | undefined): 
     out += `${out ? "&" : "?"}${encodeURIComponent(name)}=${encodeURIComponent(String(value))}`;
   }
   return out;
-}
-
-function parseOr(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
 }
 
 /** A 2xx body: JSON naming run `id`; an empty one only for a DELETE. */

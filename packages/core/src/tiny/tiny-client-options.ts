@@ -1,23 +1,13 @@
 import type { ClientOptions } from "../client-options.ts";
 
 /**
- * Options of `createTinyClient`: the subset of `ClientOptions` a tiny client honours, with the
- * same meanings and defaults. `apiKey` is required and may not be null (a tiny client talks to the
- * API itself, never to a proxy). Options of `ClientOptions` not listed here are ignored, so the
- * options the adapters build from the environment fit as they are.
+ * Options of `createTinyClient`: `ClientOptions` with a required, non-null `apiKey` (a tiny client
+ * talks to the API itself, never to a proxy). It honours `baseUrl`, `apiVersion`, `workspaceId`,
+ * `fetch`, `maxRetries`, `timeout`, `maxRetryAfter`, `clock` and `random`, with the same meanings
+ * and defaults; the others are checked like every client's but have no effect, so options the
+ * adapters build from the environment fit as they are.
  */
-export type TinyClientOptions = Pick<
-  ClientOptions,
-  | "baseUrl"
-  | "apiVersion"
-  | "workspaceId"
-  | "fetch"
-  | "maxRetries"
-  | "timeout"
-  | "maxRetryAfter"
-  | "clock"
-  | "random"
-> & { apiKey: string } & Partial<ClientOptions>;
+export type TinyClientOptions = Omit<ClientOptions, "apiKey"> & { apiKey: string };
 
 /** Per-call options of a tiny client's methods. */
 export interface TinyCallOptions {
