@@ -1,12 +1,15 @@
 import { createEmulator, EMULATOR_API_KEY } from "@extendkit/emulator";
 import { describe, expect, it } from "vitest";
-import { contenders } from "../src/contenders/index.ts";
+import { contenders, references } from "../src/contenders/index.ts";
 import { createStubFetch } from "../src/stub-fetch.ts";
 
 const BASE = "http://bench.invalid/v1";
 const ID = "exr_Xj8mK2pL9nR4vT7qY5wZ";
 
-describe.each(contenders.map((c) => [c.name, c] as const))("contender %s", (_name, contender) => {
+// References (section 4's raw fetch with an abort timer) must do the same work as the contenders.
+const everyone = [...contenders, ...references];
+
+describe.each(everyone.map((c) => [c.name, c] as const))("contender %s", (_name, contender) => {
   it("really sends a cancel then a delete, with credentials and the API version", async () => {
     const stub = createStubFetch({ record: true });
     const api = contender.create({ fetch: stub.fetch, baseUrl: BASE, apiKey: "sk_test_bench" });
@@ -38,7 +41,7 @@ describe.each(contenders.map((c) => [c.name, c] as const))("contender %s", (_nam
   });
 });
 
-describe.each(contenders.map((c) => [c.name, c] as const))(
+describe.each(everyone.map((c) => [c.name, c] as const))(
   "contender %s against the emulator",
   (_name, contender) => {
     it("cancels then deletes a PROCESSING run for real", async () => {
@@ -59,3 +62,23 @@ describe.each(contenders.map((c) => [c.name, c] as const))(
     });
   },
 );
+
+describe("reference raw-fetch-timed", () => {
+  it("bounds every request with its own live AbortSignal", async () => {
+    const signals: (AbortSignal | null | undefined)[] = [];
+    const stub = createStubFetch();
+    const api = (references[0] as (typeof references)[0]).create({
+      fetch: (input, init) => {
+        signals.push(init?.signal);
+        return stub.fetch(input, init);
+      },
+      baseUrl: BASE,
+      apiKey: "sk_test_bench",
+    });
+    await api.cancel(ID);
+    await api.delete(ID);
+    expect(signals).toHaveLength(2);
+    expect(signals.every((s) => s instanceof AbortSignal && !s.aborted)).toBe(true);
+    expect(signals[0]).not.toBe(signals[1]);
+  });
+});

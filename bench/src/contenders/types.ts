@@ -45,7 +45,12 @@ export interface Contender {
   create(init: ContenderInit): RunApi;
 }
 
-export type ContenderName = "extendkit" | "raw-fetch" | "openapi-fetch" | "extend-ai";
+export type ContenderName =
+  | "extendkit"
+  | "raw-fetch"
+  | "openapi-fetch"
+  | "extend-ai"
+  | "raw-fetch-timed";
 
 /** The API version every contender sends. */
 export const API_VERSION = "2026-02-09";

@@ -1,4 +1,4 @@
-import { contenders } from "../contenders/index.ts";
+import { contenders, references } from "../contenders/index.ts";
 import { createCountingFetch, withGlobalFetch } from "../counting-fetch.ts";
 import { type EmulatorHandle, startEmulator } from "../emulator-handle.ts";
 import { roundOrder } from "../interleave.ts";
@@ -8,6 +8,8 @@ import { fmt, fmtRatio, median, pairedRatio } from "../stats.ts";
 import { renderTable } from "../table.ts";
 
 const GOAL_RATIO = 0.9;
+/** The contenders, then the reference rows (measured alike, never judged). */
+const everyone = [...contenders, ...references];
 const WARMUP_PAIRS = 150;
 
 export interface LoopbackOptions {
@@ -34,7 +36,7 @@ async function trial(
 ): Promise<Trial> {
   const ids = await emulator.seed(pairs);
   const counting = createCountingFetch();
-  const contender = contenders.find((c) => c.name === name);
+  const contender = everyone.find((c) => c.name === name);
   if (contender === undefined) throw new Error(name);
   // The counting fetch is the global fetch during the trial, as in an application.
   return withGlobalFetch(counting.fetch, async () => {
@@ -62,7 +64,7 @@ async function trial(
 export async function loopbackSection(options: LoopbackOptions): Promise<SectionResult> {
   const started = performance.now();
   const emulator = await startEmulator();
-  const names = contenders.map((c) => c.name);
+  const names = everyone.map((c) => c.name);
   const seq = new Map<string, number[]>(names.map((n) => [n, []]));
   const conc = new Map<string, number[]>(names.map((n) => [n, []]));
   const concCpu = new Map<string, number[]>(names.map((n) => [n, []]));
@@ -96,7 +98,7 @@ export async function loopbackSection(options: LoopbackOptions): Promise<Section
   // Against raw fetch's trial of the same round.
   const vs = (map: Map<string, number[]>, n: string) =>
     pairedRatio(map.get(n) ?? [], map.get("raw-fetch") ?? []);
-  const rows = contenders.map((c) => [
+  const rows = everyone.map((c) => [
     c.label,
     fmt(m(seq, c.name), 0),
     fmtRatio(vs(seq, c.name)),
