@@ -288,7 +288,7 @@ const TINY_VERBS: Record<string, { letter: string; method: string; suffix: strin
   delete: { letter: "d", method: "delete", suffix: "" },
 };
 
-function runResourcesFile(table: Row[]): string {
+function runResourcesFile(spec: Spec, table: Row[]): string {
   const byResource = new Map<string, { collection: string; letters: string }>();
   for (const row of table) {
     const verb = TINY_VERBS[row.name];
@@ -305,14 +305,23 @@ function runResourcesFile(table: Row[]): string {
     entry.letters += row.queryParams.length > 0 ? verb.letter.toUpperCase() : verb.letter;
     byResource.set(row.resource, entry);
   }
-  const rows = [...byResource].map(([r, e]) => `${r}:${e.collection}:${e.letters}`);
+  // Each row ends with the prefixes its ids may have (`x-extendkit-run-types`: `prefix` and
+  // `alsoPrefixes`), comma-separated; empty for resources the table does not list.
+  const prefixesOf = (resource: string) =>
+    spec["x-extendkit-run-types"]
+      .filter((t) => t.resource === resource)
+      .flatMap((t) => [t.prefix, ...(t.alsoPrefixes ?? [])]);
+  const rows = [...byResource].map(
+    ([r, e]) => `${r}:${e.collection}:${e.letters}:${prefixesOf(r).join(",")}`,
+  );
   return `${HEADER}
 /**
  * The run-id operations of each resource, for \`createTinyClient\`: space-separated
- * \`resource:collection:verbs\` rows; verbs \`r\` retrieve (GET /collection/{id}), \`g\` get (the
+ * \`resource:collection:verbs:prefixes\` rows; verbs \`r\` retrieve (GET /collection/{id}), \`g\` get (the
  * same, legacy name), \`c\` cancel (POST /collection/{id}/cancel), \`d\` delete (DELETE
- * /collection/{id}); an upper-case verb takes a query object before its options. One string,
- * because every tiny client bundles it.
+ * /collection/{id}); an upper-case verb takes a query object before its options. \`prefixes\`:
+ * the id prefixes of \`x-extendkit-run-types\` for the resource, comma-separated (empty: not
+ * checked). One string, because every tiny client bundles it.
  */
 export const RUN_RESOURCES =
   ${JSON.stringify(rows.join(" "))};
@@ -337,7 +346,7 @@ async function generate(): Promise<Map<URL, Map<string, string>>> {
     ["operations.ts", operationsFile(table)],
     ["resources.ts", resourcesFile(spec, table)],
     ["run-types.ts", runTypesFile(spec)],
-    ["run-resources.ts", runResourcesFile(table)],
+    ["run-resources.ts", runResourcesFile(spec, table)],
   ]);
   const emulator = new Map([["spec.ts", emulatorSpecFile(spec)]]);
   return new Map([

@@ -16,6 +16,7 @@ import {
   RateLimitError,
   RedirectError,
   ResponseError,
+  runTypes,
   TimeoutError,
   type TinyClient,
   type TinyClientOptions,
@@ -147,6 +148,38 @@ describe("createTinyClient: options and ids", () => {
       expect((error as Error).message).toMatch(/^createTinyClient: /);
       expectNoCanary(error);
     }
+  });
+
+  it("accepts exactly the ids the lite client accepts with strictIds, for every resource and prefix", async () => {
+    const prefixes = [
+      ...new Set(
+        runTypes.flatMap((t) => [t.prefix, ...("alsoPrefixes" in t ? t.alsoPrefixes : [])]),
+      ),
+    ];
+    const verdicts = (make: typeof createLiteClient | typeof createTinyClient) => {
+      const clock = new VirtualClock();
+      const client = make({
+        apiKey: CANARY,
+        fetch: async () => Response.json({}),
+        clock,
+        strictIds: true,
+      });
+      return Promise.all(
+        ID_OPS.flatMap((op) =>
+          prefixes.map(async (prefix) => {
+            const call = method(client, op.resource as string, op.name)(`${prefix}x1`);
+            const refused = await clock.run(call).then(
+              () => false,
+              (e) => e instanceof InvalidArgumentError,
+            );
+            return `${op.operationId} ${prefix}: ${refused ? "refused" : "sent"}`;
+          }),
+        ),
+      );
+    };
+    const tiny = await verdicts(createTinyClient);
+    expect(tiny).toEqual(await verdicts(createLiteClient));
+    expect(tiny.filter((v) => v.endsWith("refused")).length).toBeGreaterThan(100);
   });
 
   it("refuses ids that are unsafe or of another run type before sending anything", async () => {

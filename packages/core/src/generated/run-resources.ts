@@ -2,10 +2,11 @@
 
 /**
  * The run-id operations of each resource, for `createTinyClient`: space-separated
- * `resource:collection:verbs` rows; verbs `r` retrieve (GET /collection/{id}), `g` get (the
+ * `resource:collection:verbs:prefixes` rows; verbs `r` retrieve (GET /collection/{id}), `g` get (the
  * same, legacy name), `c` cancel (POST /collection/{id}/cancel), `d` delete (DELETE
- * /collection/{id}); an upper-case verb takes a query object before its options. One string,
- * because every tiny client bundles it.
+ * /collection/{id}); an upper-case verb takes a query object before its options. `prefixes`:
+ * the id prefixes of `x-extendkit-run-types` for the resource, comma-separated (empty: not
+ * checked). One string, because every tiny client bundles it.
  */
 export const RUN_RESOURCES =
-  "workflowRuns:workflow_runs:rdc extractRuns:extract_runs:rdc parseRuns:parse_runs:Rdc classifyRuns:classify_runs:rdc splitRuns:split_runs:rdc editRuns:edit_runs:rd formDetectionRuns:form_detection_runs:r batchRuns:batch_runs:g evaluationSetRuns:evaluation_set_runs:r processorRuns:processor_runs:gdc batchProcessorRuns:batch_processor_runs:g";
+  "workflowRuns:workflow_runs:rdc:workflow_run_ extractRuns:extract_runs:rdc:exr_ parseRuns:parse_runs:Rdc:pr_ classifyRuns:classify_runs:rdc:clr_ splitRuns:split_runs:rdc:splr_ editRuns:edit_runs:rd:edr_ formDetectionRuns:form_detection_runs:r:sgr_ batchRuns:batch_runs:g:bpr_,bpar_ evaluationSetRuns:evaluation_set_runs:r: processorRuns:processor_runs:gdc: batchProcessorRuns:batch_processor_runs:g:batch_processor_run_,bpr_";

@@ -23,7 +23,13 @@ export function createTinyClient(options: TinyClientOptions): TinyClient {
   const config = resolveTinyConfig(options);
   const client: Record<string, Record<string, unknown>> = {};
   for (const row of RUN_RESOURCES.split(" ")) {
-    const [resource, collection, verbs] = row.split(":") as [string, string, string];
+    const [resource, collection, verbs, prefixes] = row.split(":") as [
+      string,
+      string,
+      string,
+      string,
+    ];
+    const idPrefixes = prefixes ? prefixes.split(",") : [];
     const methods: Record<string, unknown> = {};
     client[resource] = methods;
     for (const letter of verbs) {
@@ -32,7 +38,7 @@ export function createTinyClient(options: TinyClientOptions): TinyClient {
       const takesQuery = letter !== letter.toLowerCase();
       // async: a bad id or option rejects the returned promise, like every other method.
       methods[name] = async (id: unknown, ...rest: (TinyCallOptions | undefined)[]) => {
-        assertRunId(resource, id);
+        assertRunId(resource, idPrefixes, id);
         const callOptions = rest[takesQuery ? 1 : 0];
         const query = takesQuery ? (rest[0] as Record<string, unknown> | undefined) : undefined;
         const problem = numberProblem(callOptions?.timeout, 1);
