@@ -1,7 +1,7 @@
 /**
  * @module
- * Deno adapter of extendkit: `createClient` configured from `Deno.env`, and everything else of
- * `@extendkit/core`.
+ * Deno adapter of extendkit: `createClient` and `createTinyClient` configured from `Deno.env`, and
+ * everything else of `@extendkit/core`.
  *
  * @example
  * ```ts
@@ -13,3 +13,4 @@
  */
 export * from "@extendkit/core";
 export { createClient } from "./create-client.ts";
+export { createTinyClient } from "./create-tiny-client.ts";

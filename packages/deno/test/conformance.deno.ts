@@ -1,6 +1,6 @@
 // The shared runtime conformance suite under `deno test`: the built @extendkit/deno (npm build,
 // resolved from node_modules), Deno's own fetch, and the emulator served by Deno.serve. The cases
-// that need only run-id methods run again with core's createTinyClient (re-exported here).
+// that need only run-id methods run again with the adapter's createTinyClient (from Deno.env too).
 import {
   type Case,
   cases,

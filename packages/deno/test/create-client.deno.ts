@@ -1,6 +1,6 @@
 // Deno-only behaviour of @extendkit/deno: reading Deno.env, and asking for no more permission
 // than the variables it reads.
-import { createClient, ExtendError, InvalidArgumentError } from "@extendkit/deno";
+import { createClient, createTinyClient, ExtendError, InvalidArgumentError } from "@extendkit/deno";
 
 const NAMES = ["EXTEND_API_KEY", "EXTEND_WORKSPACE_ID", "EXTEND_BASE_URL", "EXTEND_API_VERSION"];
 
@@ -64,5 +64,34 @@ Deno.test({
   fn() {
     const client = createClient({ apiKey: "sk_test_x", baseUrl: "http://127.0.0.1:9" });
     assert(typeof client.workflowRuns.cancel === "function", "a client");
+  },
+});
+
+Deno.test("createTinyClient reads the same variables, with the same refusals", async () => {
+  Deno.env.set("EXTEND_API_KEY", "sk_test_deno");
+  Deno.env.set("EXTEND_BASE_URL", "http://127.0.0.1:9/base");
+  const seen: Request[] = [];
+  const fetch = (request: Request) => {
+    seen.push(request);
+    return Promise.resolve(Response.json({ id: "exr_1", status: "CANCELLED" }));
+  };
+  await createTinyClient({ fetch }).extractRuns.cancel("exr_1");
+  Deno.env.delete("EXTEND_API_KEY");
+  Deno.env.delete("EXTEND_BASE_URL");
+  const request = seen[0] as Request;
+  assert(request.url === "http://127.0.0.1:9/base/extract_runs/exr_1/cancel", request.url);
+  assert(request.headers.get("authorization") === "Bearer sk_test_deno", "key from Deno.env");
+  const error = throws(() => createTinyClient());
+  assert(error instanceof InvalidArgumentError, String(error));
+  assert(error.message.includes("EXTEND_API_KEY is not set in Deno.env"), error.message);
+});
+
+Deno.test({
+  name: "createTinyClient explains a denied env permission, naming itself",
+  permissions: { env: false },
+  fn() {
+    const error = throws(() => createTinyClient());
+    assert(error instanceof ExtendError, String(error));
+    assert(error.message.includes("or pass that option to createTinyClient()"), error.message);
   },
 });
