@@ -208,9 +208,11 @@ describe("createTinyClient: options and ids", () => {
       expect(error).toBeInstanceOf(InvalidArgumentError);
       expect(error.message).toContain("does not start with");
     }
-    expect(await rejection(client.extractRuns.retrieve("exr_1", { timeout: -1 }))).toBeInstanceOf(
-      InvalidArgumentError,
-    );
+    for (const options of [{ timeout: -1 }, { signal: {} as AbortSignal }]) {
+      const error = await rejection(client.extractRuns.retrieve("exr_1", options));
+      expect(error).toBeInstanceOf(InvalidArgumentError);
+      expect(error.message).toMatch(/^extractRuns\.retrieve: (timeout|signal) must be/);
+    }
     expect(hits).toHaveLength(0);
   });
 });

@@ -41,9 +41,13 @@ export function createTinyClient(options: TinyClientOptions): TinyClient {
         assertRunId(resource, idPrefixes, id);
         const callOptions = rest[takesQuery ? 1 : 0];
         const query = takesQuery ? (rest[0] as Record<string, unknown> | undefined) : undefined;
-        const problem = numberProblem(callOptions?.timeout, 1);
+        const { signal, timeout } = callOptions ?? {};
+        const [option, problem] =
+          signal === undefined || signal instanceof AbortSignal
+            ? ["timeout", numberProblem(timeout, 1)]
+            : ["signal", "must be an AbortSignal"];
         if (problem !== undefined)
-          throw new InvalidArgumentError(`${resource}.${name}: timeout ${problem}`);
+          throw new InvalidArgumentError(`${resource}.${name}: ${option} ${problem}`);
         return sendRunCall(config, kind, resource, collection, id, query, callOptions);
       };
     }

@@ -14,7 +14,7 @@ import type { TinyClientOptions } from "./tiny-client-options.ts";
 import type { TinyConfig } from "./tiny-config.ts";
 
 /**
- * Checks a tiny client's options by the same rules as every client's (`checkClientOptions`),
+ * Checks a tiny client's options by the same rules as every client's (`CLIENT_OPTION_CHECKS`),
  * refuses a null `apiKey`, and fills in the same defaults. Throws `InvalidArgumentError`.
  */
 export function resolveTinyConfig(options: TinyClientOptions): TinyConfig {
