@@ -52,6 +52,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     requestIds: createRng(seed ^ 0x5eed0001),
     faultBodies: createRng(seed ^ 0x5eed0002),
     webhooks: createRng(seed ^ 0x5eed0004),
+    stepRuns: createRng(seed ^ 0x5eed0005),
   });
   const baseSwitches = (): Switches => ({ ...DEFAULT_SWITCHES, ...options.switches });
   const baseClock =

@@ -33,8 +33,11 @@ export interface EmulatorState {
   strict: boolean;
   faults: FaultEngine;
   rateLimiter: RateLimiter;
-  /** Random streams, each restarted from the seed by `reset()`. */
-  rng: { ids: Rng; requestIds: Rng; faultBodies: Rng; webhooks: Rng };
+  /**
+   * Random streams, each restarted from the seed by `reset()`. `stepRuns` draws the ids of
+   * workflow step runs (and of the runs they made), apart from `ids` so that other ids stay put.
+   */
+  rng: { ids: Rng; requestIds: Rng; faultBodies: Rng; webhooks: Rng; stepRuns: Rng };
   idempotency: Map<string, StoredAnswer>;
   /** Per client: emulator time before which a Retry-After told it not to come back (I5). */
   notBefore: Map<string, number>;

@@ -9,6 +9,21 @@ export interface FileRecord {
   createdAt: number;
 }
 
+/**
+ * One planned step of a workflow run (REFERENCE §3.1 `StepRun`). Only the ids and the kind of step
+ * are stored; its status and result follow from the workflow run's status (finished-step-runs.ts).
+ */
+export interface StepRunRecord {
+  /** `workflow_step_run_…`. */
+  id: string;
+  /** The `stepType` (and `step.type`): `PARSE` or `EXTRACT`. */
+  type: "PARSE" | "EXTRACT";
+  /** `step.name`. */
+  name: string;
+  /** Id of the run the step made, shown in `result` (`pr_…` for PARSE, `exr_…` for EXTRACT). */
+  resultRunId: string;
+}
+
 /** A status a run will take at time `at` (ms) unless something else happens first. */
 export interface Phase {
   status: string;
@@ -48,6 +63,8 @@ export interface RunRecord {
   /** Batch runs: ids of the member runs, and their kind. */
   members: string[];
   memberKind: RunKind | null;
+  /** Workflow runs: their steps, planned at creation, in order. Empty for every other kind. */
+  stepRuns: StepRunRecord[];
   /** Evaluation set runs: the evaluation set. */
   evaluationSetId: string | null;
   /** Fields merged over every rendering of this run (seedRun `overrides`). May break the spec on purpose. */

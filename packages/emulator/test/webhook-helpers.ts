@@ -52,16 +52,21 @@ const lookup = dereference({
   components: { schemas: spec.components.schemas },
 } as unknown as Schema);
 
-/** Problems of `event` against the spec's `RunWebhookEvent` (read from spec/openapi.yaml here). */
-export function runWebhookEventProblems(event: unknown): string[] {
+/** Problems of `value` against the spec's schema `name` (read from spec/openapi.yaml here). */
+export function specSchemaProblems(name: string, value: unknown): string[] {
   const r = validate(
-    event,
-    { $ref: `${BASE}#/components/schemas/RunWebhookEvent` } as Schema,
+    value,
+    { $ref: `${BASE}#/components/schemas/${name}` } as Schema,
     "2020-12",
     lookup,
     true,
   );
   return r.errors.map((e) => `${e.instanceLocation}: ${e.error}`);
+}
+
+/** Problems of `event` against the spec's `RunWebhookEvent`. */
+export function runWebhookEventProblems(event: unknown): string[] {
+  return specSchemaProblems("RunWebhookEvent", event);
 }
 
 /** Every `eventType` value the spec's `RunWebhookEvent` allows. */

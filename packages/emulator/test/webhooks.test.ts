@@ -116,8 +116,11 @@ describe("webhook deliveries", () => {
     const run = (await call("POST", path, CREATE[path])).body;
     await emu.clock.advance(2000);
     await emu.webhooks.idle();
-    expect(received.map((r) => r.event.eventType)).toEqual([type]);
-    const event = received[0]?.event;
+    // A workflow run's finished steps fire `workflow_run.step_run.processed` first; those are
+    // checked in webhooks-step-runs.test.ts. Here: the run's own event, exactly once.
+    const own = received.filter((r) => r.event.eventType !== "workflow_run.step_run.processed");
+    expect(own.map((r) => r.event.eventType)).toEqual([type]);
+    const event = own[0]?.event;
     expect(runWebhookEventProblems(event)).toEqual([]);
     expect(event.payload.id).toBe(run.id);
     expect(event.payload.status).toBe(outcome);
@@ -249,10 +252,16 @@ describe("webhook deliveries", () => {
     const { emu, received } = setupHooks();
     emu.seedRun({ kind: "extractRuns", status: "PROCESSED" });
     emu.seedRun({ kind: "batchRuns", status: "PROCESSED", memberCount: 2 });
+    emu.seedRun({ kind: "workflowRuns", status: "PROCESSED" }); // its step runs fire nothing either
     const moving = emu.seedRun({ kind: "workflowRuns", status: "PROCESSING" });
     await emu.clock.advance(2000);
     await emu.webhooks.idle();
-    expect(received.map((r) => [r.event.eventType, r.event.payload.id])).toEqual([
+    // Step events name their workflow run in `workflowRunId` (their `id` is the step run's).
+    expect(
+      received.map((r) => [r.event.eventType, r.event.payload.workflowRunId ?? r.event.payload.id]),
+    ).toEqual([
+      ["workflow_run.step_run.processed", moving.id],
+      ["workflow_run.step_run.processed", moving.id],
       ["workflow_run.completed", moving.id],
     ]);
   });

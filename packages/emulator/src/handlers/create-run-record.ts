@@ -1,5 +1,6 @@
 import type { EmulatorState } from "../emulator-state.ts";
 import { makeId } from "../make-id.ts";
+import { planStepRuns } from "../plan-step-runs.ts";
 import { RUN_KINDS, type RunKind } from "../run-kinds.ts";
 import type { Phase, RunRecord } from "../run-record.ts";
 import { enterStatus } from "../settle-run.ts";
@@ -76,6 +77,7 @@ export function createRunRecord(state: EmulatorState, init: NewRun): RunRecord {
     failureMessage: null,
     members: init.members ?? [],
     memberKind: init.memberKind ?? null,
+    stepRuns: init.kind === "workflowRuns" ? planStepRuns(state.rng.stepRuns) : [],
     evaluationSetId: init.evaluationSetId ?? null,
     overrides: null,
   };

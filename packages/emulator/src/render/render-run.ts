@@ -17,7 +17,7 @@ const withOverrides = (run: RunRecord, body: object): Record<string, unknown> =>
 export function renderRun(run: RunRecord, ctx: RenderContext): Record<string, unknown> {
   switch (run.kind) {
     case "workflowRuns":
-      return withOverrides(run, renderWorkflowRun(run));
+      return withOverrides(run, renderWorkflowRun(run, ctx));
     case "extractRuns":
     case "classifyRuns":
     case "splitRuns":

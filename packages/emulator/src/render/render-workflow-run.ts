@@ -1,7 +1,16 @@
 import type { WorkflowRun, WorkflowRunSummary } from "@extendkit/core";
+import { finishedStepRuns } from "../finished-step-runs.ts";
 import type { RunRecord } from "../run-record.ts";
-import { iso, isoOrNull, stableSuffix, usageOf, usageSummaryOf } from "./render-context.ts";
+import {
+  iso,
+  isoOrNull,
+  type RenderContext,
+  stableSuffix,
+  usageOf,
+  usageSummaryOf,
+} from "./render-context.ts";
 import { renderFile } from "./render-file.ts";
+import { renderStepRun } from "./render-step-run.ts";
 
 function workflowParts(run: RunRecord) {
   const workflowId = run.processorId ?? "workflow_unknown";
@@ -26,7 +35,8 @@ function workflowParts(run: RunRecord) {
   };
 }
 
-export function renderWorkflowRun(run: RunRecord): WorkflowRun {
+/** The full workflow run; `stepRuns` holds the steps finished so far (finished-step-runs.ts). */
+export function renderWorkflowRun(run: RunRecord, ctx: RenderContext): WorkflowRun {
   return {
     object: "workflow_run",
     id: run.id,
@@ -44,7 +54,7 @@ export function renderWorkflowRun(run: RunRecord): WorkflowRun {
     reviewedAt: null,
     startTime: isoOrNull(run.startedAt),
     endTime: isoOrNull(run.endedAt),
-    stepRuns: [],
+    stepRuns: finishedStepRuns(run).map((finished) => renderStepRun(run, finished, ctx)),
     usage: usageOf(run.status),
   };
 }

@@ -2,8 +2,9 @@ import type { RunKind } from "../run-kinds.ts";
 import type { RunRecord } from "../run-record.ts";
 
 /**
- * Every run event type of REFERENCE §6.2, the default subscription of a webhook endpoint. The
- * emulator fires all of them except `workflow_run.step_run.processed` (it models no step runs).
+ * Every run event type of REFERENCE §6.2, the default subscription of a webhook endpoint; the
+ * emulator fires all of them. `workflow_run.step_run.processed` fires once per step a workflow run
+ * finished PROCESSED, just before the run's own `workflow_run.*` event (processed-step-runs.ts).
  * There are no cancelled events for extract, classify, split or parse runs, no `*.deleted` events
  * and no form detection events: Extend sends none.
  */
@@ -32,6 +33,9 @@ export const RUN_EVENT_TYPES = [
 
 export type RunEventType = (typeof RUN_EVENT_TYPES)[number];
 
+/** The event of one workflow step run (payload: the `StepRun`), not returned by `runEventType`. */
+export const STEP_RUN_PROCESSED = "workflow_run.step_run.processed" satisfies RunEventType;
+
 const FINISHED = { PROCESSED: "processed", FAILED: "failed" } as const;
 
 /** The event family of each kind whose runs fire `<family>.processed` / `<family>.failed`. */
@@ -52,7 +56,8 @@ const WORKFLOW: Readonly<Record<string, RunEventType>> = {
 };
 
 /**
- * The event `run` fires on entering `status` (for batch runs: their derived status), or null.
+ * The event `run` itself fires on entering `status` (for batch runs: their derived status), or
+ * null; a workflow run's step events come on top (processed-step-runs.ts).
  * A non-workflow run that was cancelled fires nothing, even when the `parseCancel` switch makes a
  * cancelled parse run report FAILED: §6.2 has no cancelled events for those runs. Legacy batch
  * processor runs (seeded only) and evaluation set runs fire nothing either.

@@ -3,15 +3,17 @@ import type { Rng } from "../create-rng.ts";
 import type { EmulatorClock } from "../emulator-clock.ts";
 import { makeId } from "../make-id.ts";
 import type { RenderContext } from "../render/render-context.ts";
+import { renderStepRun } from "../render/render-step-run.ts";
 import type { RunRecord } from "../run-record.ts";
 import type { SpecValidator } from "../spec-validator.ts";
 import type { SpecViolationError } from "../spec-violation-error.ts";
 import { checkRunEvent } from "./check-run-event.ts";
 import { postDelivery } from "./post-delivery.ts";
+import { processedStepRuns } from "./processed-step-runs.ts";
 import { renderEventPayload } from "./render-event-payload.ts";
 import type { ResolvedEndpoint, ResolvedWebhooks } from "./resolve-webhook-options.ts";
 import { type RunEvent, signedDataUrlEvent } from "./run-event.ts";
-import { runEventType } from "./run-event-types.ts";
+import { type RunEventType, runEventType, STEP_RUN_PROCESSED } from "./run-event-types.ts";
 import { signWebhook } from "./sign-webhook.ts";
 import type { SignedPayloads } from "./signed-payloads.ts";
 import type { WebhookDelivery } from "./webhook-delivery.ts";
@@ -74,18 +76,24 @@ export class WebhookDispatcher {
     this.#origin = origin;
   }
 
-  /** A run entered `status` (RunWatcher): queue its event, if it has one, to each subscriber. */
+  /**
+   * A run entered `status` (RunWatcher): queue its events, if it has any, to each subscriber. A
+   * workflow run's finished steps come first, one `workflow_run.step_run.processed` each, then its
+   * own event: queued, and so signed and started, in that order.
+   */
   onStatus(run: RunRecord, status: string, ctx: RenderContext): void {
+    for (const finished of processedStepRuns(run, status))
+      this.#emit(STEP_RUN_PROCESSED, () => renderStepRun(run, finished, ctx), ctx.now);
     const eventType = runEventType(run, status);
-    if (!eventType) return;
+    if (eventType) this.#emit(eventType, () => renderEventPayload(run, ctx), ctx.now);
+  }
+
+  /** Builds one event (its payload rendered only when an endpoint wants it) and queues it. */
+  #emit(eventType: RunEventType, payload: () => Record<string, unknown>, now: number): void {
     const to = this.#endpoints.filter((e) => e.events.has(eventType));
     if (to.length === 0) return;
     const rng = this.#deps.rng();
-    const event: RunEvent = {
-      eventId: makeId("event_", rng),
-      eventType,
-      payload: renderEventPayload(run, ctx),
-    };
+    const event: RunEvent = { eventId: makeId("event_", rng), eventType, payload: payload() };
     const inline = JSON.stringify(event);
     const sent = to.map((endpoint): Sent => {
       const byUrl =
@@ -93,12 +101,12 @@ export class WebhookDispatcher {
       if (!byUrl) return { endpoint, envelope: event, body: inline, attempts: 0 };
       const base = this.#config.payloadBaseUrl ?? this.#origin ?? DEFAULT_PAYLOAD_ORIGIN;
       const json = JSON.stringify(event.payload);
-      const data = this.#deps.payloads.create(base, event.eventId, json, ctx.now, rng);
+      const data = this.#deps.payloads.create(base, event.eventId, json, now, rng);
       const envelope = signedDataUrlEvent(event, data);
       return { endpoint, envelope, body: JSON.stringify(envelope), attempts: 0 };
     });
     this.#events.set(event.eventId, { event, sent });
-    for (const s of sent) this.#queue(event, s, ctx.now);
+    for (const s of sent) this.#queue(event, s, now);
   }
 
   deliveries(): WebhookDelivery[] {
