@@ -60,10 +60,13 @@ describe("example Worker", () => {
     await emulator.clock.advance(60_000);
     await emulator.webhooks.idle();
     const first = emulator.webhooks.deliveries();
+    // The workflow run's two step events (PARSE, EXTRACT) are accepted with 200 and ignored.
     expect(first.map((d) => [d.eventType, d.state, d.status]).sort()).toEqual([
       ["extract_run.processed", "delivered", 200],
       ["parse_run.processed", "delivered", 200],
       ["workflow_run.completed", "delivered", 200],
+      ["workflow_run.step_run.processed", "delivered", 200],
+      ["workflow_run.step_run.processed", "delivered", 200],
     ]);
     expect(await status(extract)).toBe(404);
     expect(await status(parse)).toBe(404);
