@@ -31,8 +31,11 @@ import {
 } from "./helpers/scripted-fetch.ts";
 import { VirtualClock } from "./helpers/virtual-clock.ts";
 
-function makeTiny(replies: Reply[], options: Partial<TinyClientOptions> = {}) {
-  const clock = new VirtualClock();
+function makeTiny(
+  replies: Reply[],
+  options: Partial<TinyClientOptions> & { clock?: VirtualClock } = {},
+) {
+  const clock = options.clock ?? new VirtualClock();
   const server = scriptedFetch(replies, clock);
   const client = createTinyClient({ apiKey: CANARY, fetch: server.fetch, clock, ...options });
   const settle = <T>(promise: Promise<T>) => clock.run(promise);
@@ -290,6 +293,46 @@ describe("createTinyClient: time limits and abort", () => {
     expect(error.timeoutMs).toBe(1000);
     expect(hits).toHaveLength(3);
     expect(hits.every((h) => h.signal.aborted)).toBe(true);
+    expect(clock.pending).toBe(0);
+  });
+
+  it("C2 headers sent, then the body stalls: the timeout still fires, even if the body ignores the signal", async () => {
+    const clock = new VirtualClock();
+    // A body that sends "{" and then nothing, and is not tied to the request's signal.
+    const stalled = () =>
+      new Response(
+        new ReadableStream({
+          start: (controller) => controller.enqueue(new TextEncoder().encode("{")),
+        }),
+        { headers: { "content-type": "application/json" } },
+      );
+    const { client, hits, rejection } = makeTiny([stalled], {
+      clock,
+      timeout: 1000,
+      maxRetries: 0,
+    });
+    const start = clock.now();
+    const error = await rejection(client.extractRuns.retrieve("exr_1"));
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(clock.now() - start).toBe(1000);
+    expect(hits).toHaveLength(1);
+    expect(clock.pending).toBe(0);
+  });
+
+  it("a given fetch that ignores its signal and never answers still times out", async () => {
+    const clock = new VirtualClock();
+    const deaf = () => new Promise<Response>(() => {});
+    const client = createTinyClient({
+      apiKey: CANARY,
+      fetch: deaf,
+      clock,
+      timeout: 500,
+      maxRetries: 1,
+    });
+    const start = clock.now();
+    const error = await clock.run(client.workflowRuns.delete("workflow_run_1")).catch((e) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(clock.now() - start).toBeGreaterThanOrEqual(1000);
     expect(clock.pending).toBe(0);
   });
 

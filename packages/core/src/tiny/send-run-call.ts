@@ -156,9 +156,9 @@ export async function sendRunCall(
 }
 
 /**
- * One attempt: the response and its whole body within `timeout`. Throws `AbortError` (the
- * caller's `signal`), `RedirectError`, `TimeoutError` or `ConnectionError`; leaves no timer or
- * listener behind.
+ * One attempt: the response and its whole body within `timeout`, whether or not the transport
+ * honours the signal. Throws `AbortError` (the caller's `signal`), `RedirectError`, `TimeoutError`
+ * or `ConnectionError`; leaves no timer or listener behind.
  */
 async function attempt(
   config: TinyConfig,
@@ -173,12 +173,17 @@ async function attempt(
   const timer = clock.setTimeout(() => controller.abort(TIMED_OUT), timeout);
   const onAbort = () => controller.abort(signal?.reason);
   signal?.addEventListener("abort", onAbort);
+  // Settles the attempt when it is aborted even if the fetch, or its body, ignores the signal (a
+  // given `fetch` may): the timeout holds whatever the transport does.
+  const stopped = new Promise<never>((_, reject) =>
+    controller.signal.addEventListener("abort", () => reject(controller.signal.reason)),
+  );
+  stopped.catch(() => {});
   try {
-    const response = await config.send(url, {
-      ...init,
-      signal: controller.signal,
-      redirect: "manual",
-    });
+    const response = await Promise.race([
+      config.send(url, { ...init, signal: controller.signal, redirect: "manual" }),
+      stopped,
+    ]);
     if (response.type === "opaqueredirect" || (response.status > 299 && response.status < 400)) {
       response.body?.cancel().catch(() => {});
       throw new RedirectError({
@@ -187,7 +192,7 @@ async function attempt(
         location: redactor.text(response.headers.get("location") ?? ""),
       });
     }
-    return { response, text: await response.text() };
+    return { response, text: await Promise.race([response.text(), stopped]) };
   } catch (error) {
     if (error instanceof RedirectError) throw error;
     if (signal?.aborted) throw new AbortError({ ...where, cause: redactor.error(signal.reason) });
