@@ -243,6 +243,26 @@ describe("B. delete and cancel", () => {
     expectNoCanary(error, logs);
   });
 
+  it("G8 a cancel or retrieve answered 200 with another run, or with an HTML page, never resolves", async () => {
+    const other = { object: "workflow_run", id: "workflow_run_other", status: "CANCELLED" };
+    const page = new Response("<html>Please sign in</html>", {
+      headers: { "content-type": "text/html" },
+    });
+    for (const [reply, reason] of [
+      [Response.json(other), "id-mismatch"],
+      [page, "content-type"],
+    ] as const) {
+      for (const verb of ["cancel", "retrieve"] as const) {
+        const { client, hits, logs, rejection } = makeClient([reply.clone()]);
+        const error = await rejection(client.workflowRuns[verb]("workflow_run_1"));
+        expect(error, `${verb} ${reason}`).toBeInstanceOf(ResponseError);
+        expect(error).toMatchObject({ reason, status: 200 });
+        expect(hits).toHaveLength(1);
+        expectNoCanary(error, logs);
+      }
+    }
+  });
+
   it("B3 a cancel that never answers times out and is reconciled by a read", async () => {
     const { client, hits, settle } = makeClient(
       [(r) => (r.method === "GET" ? Response.json({ id: "exr_1", status: "CANCELLED" }) : hang(r))],

@@ -130,6 +130,38 @@ describe("A. retries and backoff", () => {
     expectNoCanary(error, logs);
   });
 
+  it.each([
+    [408, 2],
+    [500, 2],
+    [502, 2],
+    [503, 2],
+    [504, 2],
+    [409, 1],
+    [501, 1],
+    [505, 1],
+  ])("§1.3 a %i without a retryable flag: %i request(s)", async (status, requests) => {
+    const { client, hits, settle } = makeClient([errorReply(status), ok()]);
+    const outcome = await settle(client.extractRuns.retrieve("exr_1")).catch((e: unknown) => e);
+    expect(hits).toHaveLength(requests);
+    if (requests === 2) expect(outcome).toEqual(RUN);
+    else expect(outcome).toMatchObject({ status, retryable: false });
+  });
+
+  it("§1.3 a create is repeated only after a 429 or 503 whose body says retryable: true", async () => {
+    const created = Response.json({ ...RUN, status: "PENDING" });
+    const body = { extractor: { id: "ex_1" }, file: { url: "https://example.com/a.pdf" } };
+    for (const [reply, requests] of [
+      [errorReply(503, { retryable: true }), 2],
+      [errorReply(429, { retryable: true }), 2],
+      [errorReply(503), 1],
+      [errorReply(500, { retryable: true }), 1],
+    ] as const) {
+      const { client, hits, settle } = makeClient([reply, created]);
+      await settle(client.extractRuns.create(body as never)).catch(() => undefined);
+      expect(hits, `${reply.status}`).toHaveLength(requests);
+    }
+  });
+
   it("A9 409 with retryable:true is retried", async () => {
     const { client, hits, settle } = makeClient([errorReply(409, { retryable: true }), ok()]);
     await expect(settle(client.extractRuns.retrieve("exr_1"))).resolves.toEqual(RUN);

@@ -230,6 +230,21 @@ describe("createTinyClient: retries", () => {
     ]);
   });
 
+  it("§1.3 statuses as the other clients: 408/5xx retried, 409/501/505 not, the body's flag first", async () => {
+    for (const [reply, requests] of [
+      [errorReply(408), 2],
+      [errorReply(504), 2],
+      [errorReply(409), 1],
+      [errorReply(501), 1],
+      [errorReply(505), 1],
+      [errorReply(409, { retryable: true }), 2],
+    ] as const) {
+      const { client, hits, settle } = makeTiny([reply, Response.json(RUN)]);
+      await settle(client.extractRuns.retrieve("exr_1")).catch(() => undefined);
+      expect(hits, `${reply.status}`).toHaveLength(requests);
+    }
+  });
+
   it("waits what Retry-After advises; over maxRetryAfter it fails at once with retryAfterMs", async () => {
     const { client, hits, settle } = makeTiny([
       errorReply(429, {}, { "retry-after": "3" }),
