@@ -1,10 +1,15 @@
 import type { CancelScenarioResult } from "./run-cancel-scenario.ts";
 
+/** I8 for cancels: the cancel of a target, or the read that settles a cancel's lost answer. */
+const ROUTES = /^(workflowRuns|extractRuns|parseRuns|classifyRuns|splitRuns)\.(cancel|retrieve)$/;
+
 /**
  * I11 and the cancel side of I1–I3: every ID in one bucket; `cancelled` only when the emulator
  * shows CANCELLED and applied our cancel exactly once; `alreadyTerminal(status)` only with that
  * status shown and no cancel of ours applied (unless the status is CANCELLED after our lost
- * answer); no run cancelled twice; bystanders untouched.
+ * answer); no run cancelled twice; bystanders untouched; bounded amplification (I6: at most 10
+ * requests per run, every one the client sent reaching the emulator); only cancel routes and the
+ * reads that settle them, only target IDs (I8).
  */
 export function checkCancelInvariants(result: CancelScenarioResult, concurrency = 8): string[] {
   const { report, targets, bystanders, emulator, view } = result;
@@ -61,5 +66,17 @@ export function checkCancelInvariants(result: CancelScenarioResult, concurrency 
     fail(`I5: ${view.retryAfterViolations} requests before Retry-After`);
   if (emulator.records.maxInFlight > concurrency)
     fail(`I7: ${emulator.records.maxInFlight} in flight`);
+  const requests = emulator.records.requests.length;
+  if (requests > 10 * n) fail(`I6: ${requests} requests for ${n} runs (bound ${10 * n})`);
+  if (requests !== view.sent)
+    fail(`I6: emulator saw ${requests} requests, client sent ${view.sent}`);
+  const targetSet = new Set(targets);
+  for (const r of emulator.records.requests) {
+    const id = decodeURIComponent(r.path.split("?")[0]?.split("/")[2] ?? "");
+    if (!ROUTES.test(r.operationId ?? "") || !targetSet.has(id)) {
+      fail(`I8: unexpected request ${r.method} ${r.path} (${r.operationId})`);
+      break;
+    }
+  }
   return problems;
 }
