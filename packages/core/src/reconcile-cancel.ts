@@ -1,10 +1,10 @@
 import { AbortError } from "./abort-error.ts";
 import type { CallContext } from "./call-context.ts";
+import { cancelStatusOf } from "./cancel-status-of.ts";
 import type { ClientConfig } from "./client-config.ts";
 import { inspectJson } from "./inspect-json.ts";
 import { NotCancellableError } from "./not-cancellable-error.ts";
 import type { PreparedRequest } from "./prepare-request.ts";
-import { runStatusOf } from "./run-status-of.ts";
 import type { BufferedResponse } from "./send-attempt.ts";
 
 type Send = (
@@ -17,7 +17,8 @@ type Send = (
  * Settles a cancel whose outcome is unknown (no response, reset, body cut off, or a refusal after
  * an earlier attempt may have landed) by reading the run instead of replaying the cancel blindly
  * (reliability §1.3):
- * - `CANCELLED` or `CANCELLING`: the cancel took effect; resolves to the run as read (status 200);
+ * - `CANCELLED` or `CANCELLING` (or `FAILED` with `failureReason: "ABORTED"`, `cancelStatusOf`): the
+ *   cancel took effect; resolves to the run as read (status 200);
  * - `PENDING` or `PROCESSING`: resolves to `"retry"`; the caller sends the cancel again if it may;
  * - any other status: throws `NotCancellableError` with `runStatus`;
  * - the run cannot be read: the original outcome stands (`original` is thrown or returned).
@@ -58,7 +59,7 @@ export async function reconcileCancel(
     return standing("the read failed");
   }
   const json = inspectJson(response.text);
-  const status = response.status < 300 && json.ok ? runStatusOf(json.value) : undefined;
+  const status = response.status < 300 && json.ok ? cancelStatusOf(json.value) : undefined;
   if (status === undefined) return standing(`the read answered ${response.status}`);
   if (status === "CANCELLED" || status === "CANCELLING") {
     config.log("info", `cancel of ${id} confirmed: ${status}`, { path: read.path });

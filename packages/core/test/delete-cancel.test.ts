@@ -243,6 +243,17 @@ describe("B. delete and cancel", () => {
     expectNoCanary(error, logs);
   });
 
+  it("Q3 a parse run our cancel ended FAILED with failureReason ABORTED counts as cancelled; another failure does not", async () => {
+    const aborted = { object: "parse_run", id: "pr_1", status: "FAILED", failureReason: "ABORTED" };
+    const lost = makeClient([connectionFailure("ECONNRESET"), Response.json(aborted)]);
+    await expect(lost.settle(lost.client.parseRuns.cancel("pr_1"))).resolves.toEqual(aborted);
+    const broken = { ...aborted, failureReason: "INTERNAL_ERROR" };
+    const other = makeClient([connectionFailure("ECONNRESET"), Response.json(broken)]);
+    const error = await other.rejection(other.client.parseRuns.cancel("pr_1"));
+    expect(error).toBeInstanceOf(NotCancellableError);
+    expect(error).toMatchObject({ runStatus: "FAILED" });
+  });
+
   it("G8 a cancel or retrieve answered 200 with another run, or with an HTML page, never resolves", async () => {
     const other = { object: "workflow_run", id: "workflow_run_other", status: "CANCELLED" };
     const page = new Response("<html>Please sign in</html>", {

@@ -450,6 +450,17 @@ describe("createTinyClient: outcomes", () => {
     ]);
   });
 
+  it("cancel with a lost answer: a parse run read back FAILED with failureReason ABORTED was cancelled", async () => {
+    const aborted = { object: "parse_run", id: "pr_1", status: "FAILED", failureReason: "ABORTED" };
+    const { client, settle } = makeTiny([connectionFailure("ECONNRESET"), Response.json(aborted)]);
+    expect(await settle(client.parseRuns.cancel("pr_1"))).toEqual(aborted);
+    const broken = { ...aborted, failureReason: "INTERNAL_ERROR" };
+    const other = makeTiny([connectionFailure("ECONNRESET"), Response.json(broken)]);
+    expect(await other.rejection(other.client.parseRuns.cancel("pr_1"))).toBeInstanceOf(
+      NotCancellableError,
+    );
+  });
+
   it("cancel with a lost answer: a run still PROCESSING gets the cancel again", async () => {
     const running = { object: "extract_run", id: "exr_1", status: "PROCESSING" };
     const { client, hits, settle } = makeTiny([

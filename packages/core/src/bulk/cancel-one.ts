@@ -1,5 +1,6 @@
 import { assertPathParam } from "../assert-path-param.ts";
 import { backoffDelay } from "../backoff-delay.ts";
+import { cancelStatusOf } from "../cancel-status-of.ts";
 import { sleep } from "../sleep.ts";
 import { BulkIntegrityError } from "./bulk-integrity-error.ts";
 import type { CancelOutcome } from "./bulk-report.ts";
@@ -16,7 +17,8 @@ const IN_FLIGHT = new Set(["PENDING", "PROCESSING", "CANCELLING"]);
 /**
  * Cancels one run as reliability §1.3 says: a cancel whose outcome is unknown, or that the API
  * refuses, is reconciled by reading the run — never replayed blindly. The run counts as `cancelled`
- * only once it reads `CANCELLED` after our cancel may have taken effect; `CANCELLING` is polled;
+ * only once it reads `CANCELLED` (or `FAILED` with `failureReason: "ABORTED"`, `cancelStatusOf`)
+ * after our cancel may have taken effect; `CANCELLING` is polled;
  * a run that finished first (or was cancelled by someone else) is `alreadyTerminal` with its status.
  */
 export async function cancelOne(ctx: JobContext, item: ItemState): Promise<Settled<CancelOutcome>> {
@@ -44,7 +46,7 @@ export async function cancelOne(ctx: JobContext, item: ItemState): Promise<Settl
       }
       const status = String(run.status);
       if (!reading) accepted = item.maybeApplied = true;
-      if (status === "CANCELLED") {
+      if (cancelStatusOf(run) === "CANCELLED") {
         return item.maybeApplied
           ? { outcome: "cancelled" }
           : { outcome: "alreadyTerminal", status };

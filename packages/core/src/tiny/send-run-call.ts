@@ -1,5 +1,6 @@
 import { AbortError } from "../abort-error.ts";
 import { backoffDelay } from "../backoff-delay.ts";
+import { cancelStatusOf } from "../cancel-status-of.ts";
 import { ConnectionError } from "../connection-error.ts";
 import { createApiError } from "../create-api-error.ts";
 import { deleteResult } from "../delete-result.ts";
@@ -14,7 +15,6 @@ import { parseRetryAfter } from "../parse-retry-after.ts";
 import { RedirectError } from "../redirect-error.ts";
 import { ResponseError } from "../response-error.ts";
 import { isRetryable } from "../retry-policy.ts";
-import { runStatusOf } from "../run-status-of.ts";
 import { sleep } from "../sleep.ts";
 import { TimeoutError } from "../timeout-error.ts";
 import type { TinyCallOptions } from "./tiny-client-options.ts";
@@ -76,7 +76,7 @@ export async function sendRunCall(
   /**
    * Settles a cancel whose outcome is unknown (no complete answer, or refused after a retry) by
    * reading the run, as the other clients' `reconcileCancel` does: resolves to the run when it is
-   * CANCELLED or CANCELLING, to undefined when it is still PENDING or PROCESSING (send the cancel
+   * CANCELLED or CANCELLING (`cancelStatusOf`: an ABORTED failure counts), to undefined when it is still PENDING or PROCESSING (send the cancel
    * again); throws `standing` when the run cannot be read, `NotCancellableError` otherwise.
    */
   const settleCancel = async (standing: Error): Promise<unknown> => {
@@ -85,7 +85,7 @@ export async function sendRunCall(
       .catch((error) => {
         if (error instanceof AbortError) throw error;
       });
-    const runStatus = runStatusOf(run);
+    const runStatus = cancelStatusOf(run);
     if (runStatus === "CANCELLED" || runStatus === "CANCELLING") return run;
     if (runStatus === undefined) throw standing;
     if (runStatus !== "PENDING" && runStatus !== "PROCESSING")
