@@ -30,7 +30,7 @@ export interface VerifyWebhookOptions {
   /**
    * Computes HMAC-SHA256: `(secret, parts) => 32 bytes`, over the parts (strings as UTF-8, or
    * bytes) in order. Default WebCrypto, which every runtime has but Node runs on its thread pool
-   * (~0.1 ms a delivery); `@extendkit/node`'s `verifyWebhook` passes Node's own synchronous
+   * (~0.1 ms a delivery); the Node adapter's `verifyWebhook` passes the runtime's synchronous
    * HMAC instead. The comparison stays here, in constant time.
    */
   hmacSha256?: HmacSha256;
