@@ -1,12 +1,25 @@
 import { createRng, type RunKind } from "@extendkit/emulator";
-import { expect } from "vitest";
+import { afterAll, expect } from "vitest";
 import { matrixSeeds } from "./matrix-seeds.ts";
 import { CANCELLABLE_KINDS } from "./seed-targets.ts";
 import type { RunVerb, Settled, Subject, SwitchCase } from "./setup-switch-case.ts";
+import { watchProcess } from "./watch-process.ts";
 
-// The shared pieces of the switch matrix (test/switch-matrix-*.test.ts): DESIGN ("The emulator")
-// says that where the live API's behaviour is unknown it is a switch, and the client's tests must
-// hold under each setting. Each test file takes one group of switches.
+// The shared pieces of the switch matrix (test/switch-matrix-*.test.ts). DESIGN ("The emulator"):
+// where the live API's behaviour is unknown it is a switch, and the client's tests must hold under
+// each setting. Each test file takes one group of switches and meets every setting (numeric ones at
+// their edges) with the client behaviours it can change — through the full client
+// (`client.<resource>`, `client.runs`, lists, `find`, `deleteMany`/`cancelMany`) and, for retrieve,
+// cancel and delete, `createTinyClient` — asserting what a user of the client relies on.
+
+/** Fails the calling test file if anything it ran left an unhandled rejection or exception. */
+export function failOnUnhandled(): void {
+  const watcher = watchProcess();
+  afterAll(() => {
+    expect(watcher.unhandled()).toEqual([]);
+    watcher.stop();
+  });
+}
 
 export const SEEDS = matrixSeeds(process.env.FAULT_MATRIX_SEEDS);
 export const SUBJECTS: readonly Subject[] = ["resource", "runs", "tiny"];

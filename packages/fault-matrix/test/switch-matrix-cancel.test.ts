@@ -1,10 +1,10 @@
 import { NotCancellableError } from "@extendkit/core";
 import type { RunKind } from "@extendkit/emulator";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { setupSwitchCase } from "../src/setup-switch-case.ts";
-
 import {
   expectUntouched,
+  failOnUnhandled,
   LISTABLE,
   type Run,
   rejection,
@@ -15,20 +15,11 @@ import {
   sorted,
   statusOf,
 } from "../src/switch-matrix-kit.ts";
-import { watchProcess } from "../src/watch-process.ts";
 
-// DESIGN ("The emulator"): where the live API's behaviour is unknown it is a switch, and the client's
-// tests must hold under each setting. Here every switch of the emulator, under every setting (numeric
-// ones at their edges), meets the client behaviours it can change — through the full client
-// (`client.<resource>`, `client.runs`, lists, `find`, `deleteMany`/`cancelMany`) and, for retrieve,
-// cancel and delete, `createTinyClient` — and the assertion is what a user of the client relies on.
-// Shared helpers: src/switch-matrix-kit.ts. This file: the cancel questions (Q1–Q3).
+// The switch matrix (rationale and helpers: src/switch-matrix-kit.ts). This file: the cancel
+// questions (Q1–Q3).
 
-const watcher = watchProcess();
-afterAll(() => {
-  expect(watcher.unhandled()).toEqual([]);
-  watcher.stop();
-});
+failOnUnhandled();
 
 // ---------------------------------------------------------------------------------------------
 // Q1 — the refusal of a cancel: its status and code.

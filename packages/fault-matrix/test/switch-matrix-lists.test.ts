@@ -1,8 +1,8 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { setupSwitchCase } from "../src/setup-switch-case.ts";
-
 import {
   collect,
+  failOnUnhandled,
   findAll,
   listAll,
   listOf,
@@ -12,20 +12,11 @@ import {
   seedLists,
   sorted,
 } from "../src/switch-matrix-kit.ts";
-import { watchProcess } from "../src/watch-process.ts";
 
-// DESIGN ("The emulator"): where the live API's behaviour is unknown it is a switch, and the client's
-// tests must hold under each setting. Here every switch of the emulator, under every setting (numeric
-// ones at their edges), meets the client behaviours it can change — through the full client
-// (`client.<resource>`, `client.runs`, lists, `find`, `deleteMany`/`cancelMany`) and, for retrieve,
-// cancel and delete, `createTinyClient` — and the assertion is what a user of the client relies on.
-// Shared helpers: src/switch-matrix-kit.ts. This file: lists and pagination (Q4, reliability Q5).
+// The switch matrix (rationale and helpers: src/switch-matrix-kit.ts). This file: lists and
+// pagination (Q4, reliability Q5).
 
-const watcher = watchProcess();
-afterAll(() => {
-  expect(watcher.unhandled()).toEqual([]);
-  watcher.stop();
-});
+failOnUnhandled();
 
 // ---------------------------------------------------------------------------------------------
 // Q4 and reliability Q5 — page sizes, parse's page-size parameter, default order, cursor kind and

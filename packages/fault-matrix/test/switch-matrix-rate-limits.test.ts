@@ -1,14 +1,14 @@
 import { RateLimitError } from "@extendkit/core";
 import type { RunKind, Switches } from "@extendkit/emulator";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DELETABLE_KINDS } from "../src/seed-targets.ts";
 import { setupSwitchCase } from "../src/setup-switch-case.ts";
-
 import {
   create,
   expectTookEffect,
   expectUntouched,
   type Failure,
+  failOnUnhandled,
   LISTABLE,
   listAll,
   type Run,
@@ -21,20 +21,11 @@ import {
   sorted,
   VERBS,
 } from "../src/switch-matrix-kit.ts";
-import { watchProcess } from "../src/watch-process.ts";
 
-// DESIGN ("The emulator"): where the live API's behaviour is unknown it is a switch, and the client's
-// tests must hold under each setting. Here every switch of the emulator, under every setting (numeric
-// ones at their edges), meets the client behaviours it can change — through the full client
-// (`client.<resource>`, `client.runs`, lists, `find`, `deleteMany`/`cancelMany`) and, for retrieve,
-// cancel and delete, `createTinyClient` — and the assertion is what a user of the client relies on.
-// Shared helpers: src/switch-matrix-kit.ts. This file: rate-limit answers (Q5).
+// The switch matrix (rationale and helpers: src/switch-matrix-kit.ts). This file: rate-limit
+// answers (Q5).
 
-const watcher = watchProcess();
-afterAll(() => {
-  expect(watcher.unhandled()).toEqual([]);
-  watcher.stop();
-});
+failOnUnhandled();
 
 // ---------------------------------------------------------------------------------------------
 // Q5 — rate-limit answers: Retry-After's form, the X-RateLimit-* headers, the 429 body.

@@ -9,15 +9,15 @@ import {
   PermissionDeniedError,
 } from "@extendkit/core";
 import type { RunKind } from "@extendkit/emulator";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DELETABLE_KINDS } from "../src/seed-targets.ts";
 import { type Settled, setupSwitchCase } from "../src/setup-switch-case.ts";
-
 import {
   create,
   expectEveryCallWorks,
   expectUntouched,
   type Failure,
+  failOnUnhandled,
   LISTABLE,
   rejection,
   resolved,
@@ -28,20 +28,11 @@ import {
   sorted,
   VERBS,
 } from "../src/switch-matrix-kit.ts";
-import { watchProcess } from "../src/watch-process.ts";
 
-// DESIGN ("The emulator"): where the live API's behaviour is unknown it is a switch, and the client's
-// tests must hold under each setting. Here every switch of the emulator, under every setting (numeric
-// ones at their edges), meets the client behaviours it can change — through the full client
-// (`client.<resource>`, `client.runs`, lists, `find`, `deleteMany`/`cancelMany`) and, for retrieve,
-// cancel and delete, `createTinyClient` — and the assertion is what a user of the client relies on.
-// Shared helpers: src/switch-matrix-kit.ts. This file: versions, workspaces, deletes, idempotency, validation (Q5–Q7).
+// The switch matrix (rationale and helpers: src/switch-matrix-kit.ts). This file: versions,
+// workspaces, deletes, idempotency, validation (Q5–Q7).
 
-const watcher = watchProcess();
-afterAll(() => {
-  expect(watcher.unhandled()).toEqual([]);
-  watcher.stop();
-});
+failOnUnhandled();
 
 // ---------------------------------------------------------------------------------------------
 // Q6 — the version header, organization keys, another workspace's id.
