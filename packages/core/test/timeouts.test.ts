@@ -6,38 +6,13 @@ import type { AddressInfo } from "node:net";
 import { AbortError, createClient, TimeoutError } from "@extendkit/core";
 import { describe, expect, it } from "vitest";
 import { CANARY, expectNoCanary } from "./helpers/canary.ts";
+import { dripping } from "./helpers/dripping.ts";
 import { makeClient } from "./helpers/make-client.ts";
 import { connectionFailure, errorReply, hang } from "./helpers/scripted-fetch.ts";
 import { flush, VirtualClock } from "./helpers/virtual-clock.ts";
 
 const RUN = { object: "extract_run", id: "exr_1", status: "PROCESSED" };
 const ok = () => Response.json(RUN);
-
-/** A JSON response whose body sends one chunk every `gap` ms on `clock`, and never ends. */
-function dripping(
-  clock: VirtualClock,
-  chunks: string[],
-  gap: number,
-  state = { cancelled: false },
-) {
-  let i = 0;
-  let timer: unknown;
-  const body = new ReadableStream<Uint8Array>({
-    pull: (controller) =>
-      new Promise<void>((resolve) => {
-        timer = clock.setTimeout(() => {
-          const chunk = chunks[i++];
-          if (chunk !== undefined) controller.enqueue(new TextEncoder().encode(chunk));
-          resolve();
-        }, gap);
-      }),
-    cancel: () => {
-      state.cancelled = true;
-      clock.clearTimeout(timer);
-    },
-  });
-  return new Response(body, { headers: { "content-type": "application/json" } });
-}
 
 /** Records when each request's signal aborts, on `clock`. */
 function hangAndRecord(clock: VirtualClock, aborts: number[]) {

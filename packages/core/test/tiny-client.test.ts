@@ -23,6 +23,7 @@ import {
 } from "@extendkit/core";
 import { describe, expect, it } from "vitest";
 import { CANARY, expectNoCanary } from "./helpers/canary.ts";
+import { dripping } from "./helpers/dripping.ts";
 import {
   connectionFailure,
   errorReply,
@@ -314,13 +315,7 @@ describe("createTinyClient: time limits and abort", () => {
   it("C2 headers sent, then the body stalls: the timeout still fires, even if the body ignores the signal", async () => {
     const clock = new VirtualClock();
     // A body that sends "{" and then nothing, and is not tied to the request's signal.
-    const stalled = () =>
-      new Response(
-        new ReadableStream({
-          start: (controller) => controller.enqueue(new TextEncoder().encode("{")),
-        }),
-        { headers: { "content-type": "application/json" } },
-      );
+    const stalled = () => dripping(clock, ["{"], 10);
     const { client, hits, rejection } = makeTiny([stalled], {
       clock,
       timeout: 1000,

@@ -15,7 +15,9 @@ import type { TinyConfig } from "./tiny-config.ts";
 
 /**
  * Checks a tiny client's options by the same rules as every client's (`CLIENT_OPTION_CHECKS`),
- * refuses a null `apiKey`, and fills in the same defaults. Throws `InvalidArgumentError`.
+ * refuses a null `apiKey`, and fills in the same defaults. Throws `InvalidArgumentError`. The
+ * table is shared and its five-line loop is not: as one function for both clients it cost the lite
+ * Worker 26 B (RELEASING.md "Size budgets").
  */
 export function resolveTinyConfig(options: TinyClientOptions): TinyConfig {
   for (const [key, check] of Object.entries(CLIENT_OPTION_CHECKS)) {
