@@ -396,15 +396,21 @@ describe("createTinyClient: outcomes", () => {
   });
 
   it("a 2xx body that is not the run asked for is a ResponseError, never a success", async () => {
+    // The server echoes the key in a header: the error's fields are built from redacted headers
+    // (`rejection` fails on any trace of the key), although a success never redacts them.
+    const echo = { "x-request-id": `req_${CANARY}` };
     const bodies = [
-      Response.json({ object: "extract_run", id: "exr_OTHER" }),
-      new Response("<html>captive portal</html>", { headers: { "content-type": "text/html" } }),
-      new Response("", { status: 200 }),
+      Response.json({ object: "extract_run", id: "exr_OTHER" }, { headers: echo }),
+      new Response("<html>captive portal</html>", {
+        headers: { "content-type": "text/html", ...echo },
+      }),
+      new Response("", { status: 200, headers: echo }),
     ];
     for (const body of bodies) {
       const { client, hits, rejection } = makeTiny([body]);
       const error = await rejection(client.extractRuns.cancel("exr_1"));
       expect(error).toBeInstanceOf(ResponseError);
+      expect(error.requestId).toBe("req_[REDACTED]");
       expect(hits).toHaveLength(1);
     }
   });

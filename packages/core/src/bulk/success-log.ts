@@ -8,19 +8,24 @@ export interface SuccessLog {
   answeredRate(now: number, spanMs: number): { count: number; perSecond: number };
 }
 
-/** Keeps the last `capacity` successes in a ring (two numbers each), so memory never grows with a job. */
+/**
+ * Keeps the last `capacity` successes in a ring (two numbers each), so memory never grows with a
+ * job. The ring is allocated by the first success: every client has a rate limiter, and most never
+ * run a bulk job.
+ */
 export function createSuccessLog(capacity = 1024): SuccessLog {
-  const started = new Float64Array(capacity);
-  const answered = new Float64Array(capacity);
+  /** `[startedAt, answeredAt]` pairs, flat. */
+  let ring: Float64Array | undefined;
   let size = 0;
   let next = 0;
   const each = (visit: (startedAt: number, answeredAt: number) => void) => {
-    for (let i = 0; i < size; i++) visit(started[i] as number, answered[i] as number);
+    for (let i = 0; i < size; i++) visit(ring?.[2 * i] as number, ring?.[2 * i + 1] as number);
   };
   return {
     add(startedAt, answeredAt) {
-      started[next] = startedAt;
-      answered[next] = answeredAt;
+      ring ??= new Float64Array(2 * capacity);
+      ring[2 * next] = startedAt;
+      ring[2 * next + 1] = answeredAt;
       next = (next + 1) % capacity;
       size = Math.min(capacity, size + 1);
     },

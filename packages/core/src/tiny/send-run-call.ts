@@ -105,7 +105,8 @@ export async function sendRunCall(
         signal,
       );
       const { status } = response;
-      const answered = { ...where, status, headers: redactor.value(response.headers) };
+      // Built only when an error needs it: redacting the headers copies them, and a 2xx rarely fails.
+      const answered = () => ({ ...where, status, headers: redactor.value(response.headers) });
       if (status < 300) return checkBody(kind, op, id, text, answered, redactor);
       if (kind === "delete" && status === 404 && where.attempts > 1) {
         return markAlreadyDeleted(
@@ -114,7 +115,7 @@ export async function sendRunCall(
       }
       const apiError = createApiError(
         {
-          ...answered,
+          ...answered(),
           body: bodyOf(text),
           statusText: response.statusText,
           retryAfterMs: parseRetryAfter(response.headers, clock.now()),
@@ -229,17 +230,26 @@ function querySuffix(what: string, query: Record<string, unknown> | undefined): 
   return out;
 }
 
-/** A 2xx body: JSON naming run `id`; an empty one only for a DELETE. */
+/**
+ * A 2xx body: JSON naming run `id`; an empty one only for a DELETE. `answered` builds the fields of
+ * the error thrown otherwise (status, redacted headers…).
+ */
 function checkBody(
   kind: TinyKind,
   op: Pick<OperationSpec, "resource">,
   id: string,
   text: string,
-  answered: { method: string; path: string; attempts: number; status: number; headers: Headers },
+  answered: () => {
+    method: string;
+    path: string;
+    attempts: number;
+    status: number;
+    headers: Headers;
+  },
   redactor: TinyConfig["redactor"],
 ): unknown {
   const refuse = (reason: "empty-body" | "invalid-json" | "id-mismatch", detail: string) =>
-    new ResponseError(detail, { ...answered, reason, excerpt: excerpt(text, redactor) });
+    new ResponseError(detail, { ...answered(), reason, excerpt: excerpt(text, redactor) });
   if (text.trim() === "") {
     if (kind === "delete") return deleteResult(op, id, "Deleted (the API sent no body).");
     throw refuse("empty-body", "with no body");
@@ -249,7 +259,7 @@ function checkBody(
     // Cut off part-way: no complete response, as a reset is; retried like one.
     if (json.truncated)
       throw new ConnectionError("the response body was cut off", {
-        ...answered,
+        ...answered(),
         outcomeUnknown: true,
       });
     throw refuse("invalid-json", "with invalid JSON");
