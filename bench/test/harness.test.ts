@@ -116,3 +116,22 @@ describe("tables", () => {
     expect(normalizeRules("x\n|-------|----|\ny")).toBe("x\n| ----- | --- |\ny");
   });
 });
+
+describe("CHILD_ENV", () => {
+  it("is this environment without Node's NODE_* variables, which would change the baseline", async () => {
+    const saved = { ...process.env };
+    process.env.NODE_EXTRA_CA_CERTS = "/nonexistent/ca.pem";
+    process.env.NODE_OPTIONS = "--require /nonexistent/preload.cjs";
+    try {
+      // Computed when the module loads: load it while both are set.
+      const { CHILD_ENV } = await import("../src/child-env.ts");
+      expect(Object.keys(CHILD_ENV).filter((name) => name.startsWith("NODE_"))).toEqual([]);
+      expect(CHILD_ENV.PATH).toBe(process.env.PATH);
+    } finally {
+      for (const name of ["NODE_EXTRA_CA_CERTS", "NODE_OPTIONS"]) {
+        if (saved[name] === undefined) delete process.env[name];
+        else process.env[name] = saved[name];
+      }
+    }
+  });
+});

@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { cachePath } from "../build-children.ts";
+import { CHILD_ENV } from "../child-env.ts";
 import { contenders } from "../contenders/index.ts";
 import { roundOrder } from "../interleave.ts";
 import type { SectionResult } from "../section.ts";
@@ -22,6 +23,7 @@ function runChild(name: string, mode: "create" | "call"): { wallMs: number; mark
   const child = spawnSync(process.execPath, [cachePath("child/cold-start.mjs"), name, mode], {
     encoding: "utf8",
     timeout: 30_000,
+    env: CHILD_ENV,
   });
   const wallMs = performance.now() - t0;
   if (child.status !== 0) {
@@ -78,7 +80,7 @@ export async function coldStartSection(options: { processes: number }): Promise<
   return {
     id: "cold",
     title: "3. Cold start: fresh process, import + create, and time to the first call",
-    method: `${options.processes} rounds; each round starts one fresh \`node\` process of every kind, order rotated (${jobs.length * options.processes} processes in all): the no-op script, and per contender one that imports its module and creates the client (“cold start”) and one that also sends the first call (a cancel to an in-process stub fetch). Child: \`bench/.cache/child/cold-start.mjs\`. Wall = spawn to exit as the parent sees it (median); CPU = the child's own user + system time at exit (median), steadier under contention. Ratios are medians of per-round ratios, each against the no-op process of the same round. The goal is judged on the wall time of import + create.`,
+    method: `${options.processes} rounds; each round starts one fresh \`node\` process of every kind, order rotated (${jobs.length * options.processes} processes in all): the no-op script, and per contender one that imports its module and creates the client (“cold start”) and one that also sends the first call (a cancel to an in-process stub fetch). Child: \`bench/.cache/child/cold-start.mjs\`, started without the \`NODE_*\` environment variables, which would change the baseline itself (\`NODE_EXTRA_CA_CERTS\` doubles a bare start here). Wall = spawn to exit as the parent sees it (median); CPU = the child's own user + system time at exit (median), steadier under contention. Ratios are medians of per-round ratios, each against the no-op process of the same round. The goal is judged on the wall time of import + create.`,
     table: renderTable(
       [
         "contender",

@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { cachePath } from "../build-children.ts";
+import { CHILD_ENV } from "../child-env.ts";
 import { contenders } from "../contenders/index.ts";
 import type { BulkReport } from "../contenders/types.ts";
 import type { SectionResult } from "../section.ts";
@@ -21,7 +22,7 @@ function runChild(name: string, count: number, concurrency: number): Promise<Rss
     const child = spawn(
       process.execPath,
       [cachePath("child/peak-rss.mjs"), name, String(count), String(concurrency)],
-      { stdio: ["ignore", "pipe", "pipe"] },
+      { stdio: ["ignore", "pipe", "pipe"], env: CHILD_ENV },
     );
     let out = "";
     let err = "";
@@ -77,7 +78,7 @@ export async function peakRssSection(options: {
   return {
     id: "rss",
     title: `6. Peak RSS: ${fmt(options.count)} ids streamed through a bulk delete`,
-    method: `One fresh \`node\` process per contender (\`bench/.cache/child/peak-rss.mjs\`): ids are generated lazily, deleted at concurrency ${options.concurrency} against the in-process stub fetch (so only the client's memory is measured, not a server's), with the library's bulk helper where it has one, else the bench loop. Peak = \`process.resourceUsage().maxRSS\`.`,
+    method: `One fresh \`node\` process per contender (\`bench/.cache/child/peak-rss.mjs\`, started without the \`NODE_*\` environment variables): ids are generated lazily, deleted at concurrency ${options.concurrency} against the in-process stub fetch (so only the client's memory is measured, not a server's), with the library's bulk helper where it has one, else the bench loop. Peak = \`process.resourceUsage().maxRSS\`.`,
     table: renderTable(
       [
         "contender",
