@@ -1,12 +1,20 @@
-import { createEmulator, type Emulator, type RunKind } from "@extendkit/emulator";
+import {
+  createEmulator,
+  type Emulator,
+  type Fault as EmulatorFault,
+  type RunKind,
+} from "@extendkit/emulator";
 
 /**
  * A fault for the next `times` API requests. `status` is injected by the emulator (its `error`
- * fault: Extend's error body); `redirect` and `delayMs` are played here, in front of it, since
- * the emulator has no redirect fault and its latency runs on its virtual clock.
+ * fault: Extend's error body), and so is `emulator`, any of its faults (resets, a body cut off or
+ * stalled…), which `serveBackend` plays on the real socket; `redirect` and `delayMs` are played
+ * here, in front of it, since the emulator has no redirect fault and its latency runs on its
+ * virtual clock.
  */
 export type Fault =
   | { times: number; status: number }
+  | { times: number; emulator: EmulatorFault }
   | { times: number; redirect: string }
   | { times: number; delayMs: number };
 
@@ -62,6 +70,8 @@ export function createBackend(): Backend {
           fault: { type: "error", status: fault.status, retryable: true },
           count: fault.times,
         });
+      } else if ("emulator" in fault) {
+        emulator.addFault({ fault: fault.emulator, count: fault.times });
       } else {
         faults.push({ ...fault });
       }

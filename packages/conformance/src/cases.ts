@@ -245,6 +245,71 @@ export const cases: Case[] = [
     },
   },
   {
+    name: "D3: a 2xx whose connection resets mid-body is retried; retrieve resolves to the run",
+    async setup(b) {
+      const id = await b.seed("classifyRuns");
+      b.fault({ times: 1, emulator: { type: "resetMidBody", afterBytes: 10 } });
+      return id;
+    },
+    act: (make, id) => settle(() => make().classifyRuns.retrieve(id as string)),
+    check(result, id, backend) {
+      const o = result as Outcome;
+      assert(o.ok && runOf(o).id === id, `resolves to the run, got ${JSON.stringify(o)}`);
+      assert(backend.paths().length === 2, `2 requests, got ${backend.paths().length}`);
+    },
+  },
+  {
+    name: "D3: a 2xx whose JSON ends early (a clean end) is retried, never a success; retrieve resolves",
+    async setup(b) {
+      const id = await b.seed("workflowRuns");
+      b.fault({ times: 1, emulator: { type: "truncatedJson", afterBytes: 20 } });
+      return id;
+    },
+    act: (make, id) => settle(() => make().workflowRuns.retrieve(id as string)),
+    check(result, id, backend) {
+      const o = result as Outcome;
+      assert(o.ok && runOf(o).id === id, `resolves to the run, got ${JSON.stringify(o)}`);
+      assert(backend.paths().length === 2, `2 requests, got ${backend.paths().length}`);
+    },
+  },
+  {
+    name: "B1: a DELETE applied whose answer is lost to a reset resolves; the run is gone",
+    async setup(b) {
+      const id = await b.seed("extractRuns");
+      b.fault({ times: 1, emulator: { type: "resetAfterCommit" } });
+      return id;
+    },
+    act: (make, id) => settle(() => make().extractRuns.delete(id as string)),
+    check(result, id, backend) {
+      const o = result as Outcome;
+      assert(o.ok, `resolves, got ${JSON.stringify(o)}`);
+      assert(backend.emulator.getRun(id as string) === undefined, "the run is gone");
+      assert(backend.paths().length === 2, `2 requests, got ${backend.paths().length}`);
+    },
+  },
+  {
+    name: "C2: headers sent, then the body stalls: TimeoutError within the per-call timeout, never a hang",
+    async setup(b) {
+      const id = await b.seed("splitRuns");
+      b.fault({ times: 3, emulator: { type: "stall" } });
+      return id;
+    },
+    async act(make, id) {
+      const started = Date.now();
+      const outcome = await settle(() =>
+        make().splitRuns.retrieve(id as string, { timeout: 300 }),
+      );
+      return { outcome, ms: Date.now() - started };
+    },
+    check(result) {
+      const { outcome: o, ms } = result as { outcome: Outcome; ms: number };
+      assert(!o.ok && o.name === "TimeoutError", `TimeoutError, got ${JSON.stringify(o)}`);
+      // At most 3 attempts of 300 ms and two backoff waits (≤ 0.5 s and ≤ 1 s): well under 5 s.
+      assert(ms < 5_000, `settled in ${ms} ms`);
+      noKey(o, "timeout");
+    },
+  },
+  {
     name: "abort: a signal aborted before the call sends nothing",
     setup: (b) => b.seed("parseRuns"),
     act(make, id) {
