@@ -296,9 +296,7 @@ export const cases: Case[] = [
     },
     async act(make, id) {
       const started = Date.now();
-      const outcome = await settle(() =>
-        make().splitRuns.retrieve(id as string, { timeout: 300 }),
-      );
+      const outcome = await settle(() => make().splitRuns.retrieve(id as string, { timeout: 300 }));
       return { outcome, ms: Date.now() - started };
     },
     check(result) {
