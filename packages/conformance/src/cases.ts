@@ -4,7 +4,7 @@ import {
   operationTable,
   verifyWebhook,
 } from "@extendkit/core";
-import { EMULATOR_API_KEY, signWebhook } from "@extendkit/emulator";
+import { EMULATOR_API_KEY, type Fault as EmulatorFault, signWebhook } from "@extendkit/emulator";
 import type { Backend } from "./backend.ts";
 import { type Outcome, settle } from "./describe-outcome.ts";
 
@@ -55,6 +55,24 @@ const runOf = (o: Outcome) => {
 };
 const noKey = (o: Outcome, what: string) =>
   assert(o.ok || !o.text.includes(EMULATOR_API_KEY), `${what}: the API key leaked into the error`);
+
+/** A case: the first answer to a retrieve of a `resource` run is spoilt by `fault`; retried, the call resolves to the run after exactly 2 requests. */
+function retriedRead(name: string, resource: string, fault: EmulatorFault): Case {
+  return {
+    name,
+    async setup(b) {
+      const id = await b.seed(resource);
+      b.fault({ times: 1, emulator: fault });
+      return id;
+    },
+    act: (make, id) => settle(() => call(make(), resource, "retrieve")(id as string)),
+    check(result, id, backend) {
+      const o = result as Outcome;
+      assert(o.ok && runOf(o).id === id, `resolves to the run, got ${JSON.stringify(o)}`);
+      assert(backend.paths().length === 2, `2 requests, got ${backend.paths().length}`);
+    },
+  };
+}
 
 /** Inputs that every runtime rejects before sending (reliability §2.2 E1–E6, E8–E10). */
 const HOSTILE_IDS: unknown[] = [
@@ -244,34 +262,16 @@ export const cases: Case[] = [
       assert(backend.paths().length === 2, `2 requests, got ${backend.paths().length}`);
     },
   },
-  {
-    name: "D3: a 2xx whose connection resets mid-body is retried; retrieve resolves to the run",
-    async setup(b) {
-      const id = await b.seed("classifyRuns");
-      b.fault({ times: 1, emulator: { type: "resetMidBody", afterBytes: 10 } });
-      return id;
-    },
-    act: (make, id) => settle(() => make().classifyRuns.retrieve(id as string)),
-    check(result, id, backend) {
-      const o = result as Outcome;
-      assert(o.ok && runOf(o).id === id, `resolves to the run, got ${JSON.stringify(o)}`);
-      assert(backend.paths().length === 2, `2 requests, got ${backend.paths().length}`);
-    },
-  },
-  {
-    name: "D3: a 2xx whose JSON ends early (a clean end) is retried, never a success; retrieve resolves",
-    async setup(b) {
-      const id = await b.seed("workflowRuns");
-      b.fault({ times: 1, emulator: { type: "truncatedJson", afterBytes: 20 } });
-      return id;
-    },
-    act: (make, id) => settle(() => make().workflowRuns.retrieve(id as string)),
-    check(result, id, backend) {
-      const o = result as Outcome;
-      assert(o.ok && runOf(o).id === id, `resolves to the run, got ${JSON.stringify(o)}`);
-      assert(backend.paths().length === 2, `2 requests, got ${backend.paths().length}`);
-    },
-  },
+  retriedRead(
+    "D3: a 2xx whose connection resets mid-body is retried; retrieve resolves to the run",
+    "classifyRuns",
+    { type: "resetMidBody", afterBytes: 10 },
+  ),
+  retriedRead(
+    "D3: a 2xx whose JSON ends early (a clean end) is retried, never a success; retrieve resolves",
+    "workflowRuns",
+    { type: "truncatedJson", afterBytes: 20 },
+  ),
   {
     name: "B1: a DELETE applied whose answer is lost to a reset resolves; the run is gone",
     async setup(b) {
