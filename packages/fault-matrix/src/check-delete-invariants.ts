@@ -9,9 +9,12 @@ const ROUTES = /^(workflowRuns|extractRuns|parseRuns|classifyRuns|splitRuns|edit
 /**
  * Checks invariants I1–I8 of reliability §4.2 on one delete scenario run and returns what broke
  * (an empty list when everything holds). "Lost" runs are targets whose fate the report misstates.
+ * After an abort (`result.abortedAt`), also I9 — the job stopped as aborted, and no request
+ * started after the abort — and the report may leave IDs not attempted, or failed (those in
+ * flight when it came); every one of them must still match the ledger.
  */
 export function checkDeleteInvariants(result: DeleteScenarioResult, concurrency = 8): string[] {
-  const { report, targets, bystanders, emulator, view, scenario } = result;
+  const { report, targets, bystanders, emulator, view, scenario, abortedAt } = result;
   const problems: string[] = [];
   const fail = (message: string) => problems.push(message);
   const n = targets.length;
@@ -81,15 +84,25 @@ export function checkDeleteInvariants(result: DeleteScenarioResult, concurrency 
       fail(`I2: ${id} still exists but is not reported failed`);
     }
   }
-  if (!MAY_FAIL.has(scenario) && report.failed.length > 0) {
-    fail(
-      `I2: ${report.failed.length} failed under ${scenario}: ${String(report.failed[0]?.error)}`,
-    );
+  if (abortedAt !== undefined) {
+    // I9: the abort ends the job at once: nothing sent after it, and the report says so.
+    const late = emulator.records.requests.filter((r) => r.at > abortedAt).length;
+    if (late > 0) fail(`I9: ${late} requests after the abort`);
+    if (report.stopped?.reason !== "aborted")
+      fail(`I9: the job stopped as ${report.stopped?.reason ?? "done"}, not aborted`);
+  } else {
+    if (!MAY_FAIL.has(scenario) && report.failed.length > 0) {
+      fail(
+        `I2: ${report.failed.length} failed under ${scenario}: ${String(report.failed[0]?.error)}`,
+      );
+    }
+    if (report.notAttempted.length > 0)
+      fail(`I2: ${report.notAttempted.length} never attempted after resuming`);
   }
-  if (report.notAttempted.length > 0)
-    fail(`I2: ${report.notAttempted.length} never attempted after resuming`);
-  // F16 alone: not found is exactly the set someone else deleted.
-  if (scenario === "F16") {
+  // F16 alone: not found is exactly the set someone else deleted. After an abort, a run deleted
+  // by someone else while our request was in flight is reported failed (no answer came), so there
+  // only the ledger check above holds: every notFound was deleted by someone else.
+  if (scenario === "F16" && abortedAt === undefined) {
     const others = targets.filter((id) => emulator.records.effects(id).deletedByOthers === 1);
     if (
       others.length !== report.notFound.length ||

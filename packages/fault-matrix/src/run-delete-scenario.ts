@@ -20,6 +20,8 @@ export interface DeleteScenarioResult {
   view: ClientView;
   /** Virtual seconds the whole thing took. */
   virtualSeconds: number;
+  /** With `abortAt`: the virtual time the job's signal was aborted, if it fired before the end. */
+  abortedAt?: number;
 }
 
 const MAX_RESUMES = 200;
@@ -29,17 +31,32 @@ const MAX_RESUMES = 200;
  * targets with `client.runs.deleteMany` on one shared virtual clock. A job stopped by a Retry-After
  * longer than `maxRetryAfter` is resumed at the advised time with the IDs it did not attempt, as
  * the CLI does from its checkpoint. Discovery by listing (F18) is `purgeScenario`'s job, not this.
+ *
+ * `abortAt` (virtual ms from the start) aborts the jobs' one signal then, wherever they are: in a
+ * request, a retry wait, a pause, or between a stop and its resumption (I9). `abortAfter` aborts it
+ * when that many IDs have settled instead, for scenarios whose whole run takes no virtual time.
  */
 export async function runDeleteScenario(
   scenario: FaultScenarioId,
   seed: number,
   n: number,
+  options: { abortAt?: number; abortAfter?: number } = {},
 ): Promise<DeleteScenarioResult> {
   const { emulator, time, view, client } = setupEmulatedClient({ seed });
   const { targets, bystanders } = seedTargets(emulator, n);
   emulator.installScenario(scenario);
   const started = time.clock.now();
   const outcomes = new Map<string, string>();
+  const controller = new AbortController();
+  let abortedAt: number | undefined;
+  const abort = () => {
+    if (abortedAt !== undefined) return;
+    abortedAt = time.clock.now();
+    controller.abort(new Error("aborted at a random moment"));
+  };
+  const timer =
+    options.abortAt === undefined ? undefined : time.clock.setTimeout(abort, options.abortAt);
+  let settled = 0;
   let source: string[] = targets;
   let report: DeleteManyReport | undefined;
   let jobs = 0;
@@ -47,8 +64,10 @@ export async function runDeleteScenario(
     jobs++;
     const part = await time.drive(
       client.runs.deleteMany(source, {
+        signal: controller.signal,
         onProgress: (p) => {
           outcomes.set(p.id, p.outcome);
+          if (++settled === options.abortAfter) abort();
         },
       }),
     );
@@ -57,7 +76,9 @@ export async function runDeleteScenario(
     await time.drive(emulator.clock.advance(part.stopped.resumeAt - time.clock.now()));
     source = part.notAttempted;
   }
+  if (timer !== undefined) time.clock.clearTimeout(timer);
   return {
+    abortedAt,
     scenario,
     seed,
     targets,
