@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { matrixRuns } from "../src/matrix-runs.ts";
 import { matrixSeeds } from "../src/matrix-seeds.ts";
 
 describe("matrixSeeds (FAULT_MATRIX_SEEDS)", () => {
@@ -15,6 +16,20 @@ describe("matrixSeeds (FAULT_MATRIX_SEEDS)", () => {
   it("refuses a value it cannot read, rather than testing less", () => {
     for (const bad of ["0", "9-6", "a", "1-", "1,2", "1-20000"]) {
       expect(() => matrixSeeds(bad)).toThrow(/FAULT_MATRIX_SEEDS/);
+    }
+  });
+});
+
+describe("matrixRuns (FAULT_MATRIX_N)", () => {
+  it("is 1,000 when unset or empty, else the number given", () => {
+    expect(matrixRuns(undefined)).toBe(1000);
+    expect(matrixRuns("")).toBe(1000);
+    expect(matrixRuns("10000")).toBe(10_000);
+  });
+
+  it("refuses a value it cannot read, rather than testing less", () => {
+    for (const bad of ["0", "9", "1e4", "10,000", "-5", "200000", "ten"]) {
+      expect(() => matrixRuns(bad)).toThrow(/FAULT_MATRIX_N/);
     }
   });
 });
