@@ -17,9 +17,18 @@ export type ExtendClient = Omit<BaseClient, "runs"> & {
 export function createClient(options: ClientOptions): ExtendClient {
   const config = resolveConfig(options);
   const client = baseClientFromConfig(config);
-  // The bulk helpers send through a client of the same options without retries: they own retries.
+  // The bulk helpers send through a client of the same configuration without retries (they own
+  // retries), its transports behind their shared pause. Built from `config`, not from `options`: a
+  // `fetch` option would make every attempt build a `Request`, and the platform's fetch then
+  // builds a second one that follows the first's signal, per bulk request.
   const bulk = createBulkRuns(
-    (fetch) => createClient({ ...options, maxRetries: 0, fetch }),
+    (gate) =>
+      baseClientFromConfig({
+        ...config,
+        maxRetries: 0,
+        fetch: gate(config.fetch),
+        send: gate(config.send),
+      }),
     config,
   );
   Object.assign(client.runs, bulk);

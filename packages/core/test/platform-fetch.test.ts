@@ -63,4 +63,35 @@ describe("the platform's fetch", () => {
     expect(seen[0]).toBeInstanceOf(Request);
     expect(calls[0]?.input).toBeInstanceOf(Request);
   });
+
+  it("bulk jobs too: deleteMany gives the platform's fetch the URL and init, one request per run", async () => {
+    const calls = spyOnGlobalFetch(async (request) =>
+      Response.json({ id: decodeURIComponent(new URL(request.url).pathname.split("/")[2] ?? "") }),
+    );
+    const client = createClient({
+      apiKey: "sk_test_platform",
+      baseUrl: "https://api.example.test",
+    });
+    const report = await client.runs.deleteMany(["exr_1", "pr_2", "workflow_run_3"]);
+    expect(report.counts.deleted).toBe(3);
+    expect(calls).toHaveLength(3);
+    for (const { input, init } of calls) {
+      expect(typeof input).toBe("string");
+      expect(init?.method).toBe("DELETE");
+      expect(init?.signal).toBeInstanceOf(AbortSignal);
+      expect(new Headers(init?.headers).get("authorization")).toBe("Bearer sk_test_platform");
+    }
+    // A given fetch still gets a Request in bulk jobs.
+    const seen: unknown[] = [];
+    const given = createClient({
+      apiKey: "sk_test_platform",
+      fetch: async (request) => {
+        seen.push(request);
+        return Response.json({ id: "exr_1" });
+      },
+    });
+    expect((await given.runs.deleteMany(["exr_1"])).counts.deleted).toBe(1);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toBeInstanceOf(Request);
+  });
 });

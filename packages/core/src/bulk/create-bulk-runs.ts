@@ -45,21 +45,27 @@ export interface BulkRuns {
   readonly retryBudget: RetryBudget;
 }
 
+/** Puts a transport behind the bulk jobs' shared pause (`gateFetch`), keeping its arguments. */
+export type BulkGate = <A extends unknown[]>(
+  send: (...args: A) => Promise<Response>,
+) => (...args: A) => Promise<Response>;
+
 /**
- * The bulk helpers of one client. `singleAttemptClient(fetch)` builds a client from the same
- * options with `maxRetries: 0` (the engine owns retries) sending through `fetch`, the client's own
- * fetch behind the shared pause (`gateFetch`); it is built on first use. `defaults` are the
- * client's clock, random source and fetch; a job may pass its own clock and random source.
+ * The bulk helpers of one client. `singleAttemptClient(gate)` builds a client of the same
+ * configuration with no retries (the engine owns retries) whose transports — the `fetch` that gets
+ * a `Request`, and the send that gives the platform a URL and init — are passed through `gate`
+ * (`gateFetch` on this client's rate limiter); it is built on first use. `defaults` are the
+ * client's clock and random source; a job may pass its own.
  */
 export function createBulkRuns(
-  singleAttemptClient: (fetch: (request: Request) => Promise<Response>) => LooseClient,
-  defaults: { clock: Clock; random: () => number; fetch: (request: Request) => Promise<Response> },
+  singleAttemptClient: (gate: BulkGate) => LooseClient,
+  defaults: { clock: Clock; random: () => number },
 ): BulkRuns {
   const rateLimiter = createRateLimiter();
   const retryBudget = createRetryBudget();
   let client: LooseClient | undefined;
   const shared = (): BulkShared => {
-    client ??= singleAttemptClient(gateFetch(rateLimiter, defaults.clock, defaults.fetch));
+    client ??= singleAttemptClient((send) => gateFetch(rateLimiter, defaults.clock, send));
     return {
       client,
       limiter: rateLimiter,

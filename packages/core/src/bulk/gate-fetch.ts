@@ -16,21 +16,22 @@ export class HeldBackError extends Error {
 }
 
 /**
- * Wraps the single-attempt client's `fetch` at the wire (invariant I5): a refusal's `Retry-After`
+ * Wraps the single-attempt client's transport at the wire (invariant I5), whatever its arguments
+ * (a `Request`, or a URL and init): a refusal's `Retry-After`
  * pauses the limiter as soon as its headers arrive, and the pause is checked again right before a
  * request leaves. Between `acquire` and the wire a request passes through the client's layers, and
  * a refusal travels back up through them; without this, requests granted meanwhile would go out
  * after the server had asked everyone to wait.
  */
-export function gateFetch(
+export function gateFetch<A extends unknown[]>(
   limiter: RateLimiter,
   clock: Clock,
-  send: (request: Request) => Promise<Response>,
-): (request: Request) => Promise<Response> {
-  return async (request) => {
+  send: (...args: A) => Promise<Response>,
+): (...args: A) => Promise<Response> {
+  return async (...args) => {
     const until = limiter.pausedUntil;
     if (until > clock.now()) throw new HeldBackError(until);
-    const response = await send(request);
+    const response = await send(...args);
     if (response.status === 429 || response.status === 503) {
       const now = clock.now();
       limiter.onRefusalSeen(now, parseRetryAfter(response.headers, now));
