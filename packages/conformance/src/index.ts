@@ -8,5 +8,17 @@ export { type Backend, createBackend, type Fault } from "./backend.ts";
 export { assert, type Case, cases, type MakeClient, tinyCases } from "./cases.ts";
 export { describeError, type Outcome, settle } from "./describe-outcome.ts";
 export { PROXY_ALLOW } from "./proxy-allow.ts";
+export {
+  type AttackProxyOptions,
+  type AttackTarget,
+  browser,
+  CANARY,
+  createAttackHarness,
+  ORIGIN,
+  type ProxyKit,
+  SESSION,
+  UPSTREAM,
+} from "./proxy-attack-harness.ts";
+export { type ProxyAttack, proxyAttacks, runProxyAttack } from "./proxy-attacks.ts";
 export { act, runCase } from "./run-case.ts";
 export { sameOriginFetch } from "./same-origin-fetch.ts";

@@ -34,6 +34,7 @@ run([
   "test/conformance.deno.ts",
   "test/create-client.deno.ts",
   "test/proxy.deno.ts",
+  "test/proxy-attacks.deno.ts",
   "test/webhooks.deno.ts",
 ]);
 run(["publish", "--dry-run", "--allow-dirty"]);

@@ -1,11 +1,6 @@
-import {
-  createProxyHandler,
-  DEFAULT_ALLOW,
-  type ProxyLogEntry,
-  type ProxyOptions,
-} from "@extendkit/browser/proxy";
-import { createBackend, EMULATOR_API_KEY } from "@extendkit/conformance";
-import { expect } from "vitest";
+import { EMULATOR_API_KEY } from "@extendkit/emulator";
+import { createBackend } from "./backend.ts";
+import { expect } from "./expect.ts";
 
 /** The key the proxy holds: it must never appear in a response, a relayed body or a log. */
 export const CANARY = EMULATOR_API_KEY;
@@ -13,13 +8,43 @@ export const ORIGIN = "https://app.example";
 export const UPSTREAM = "https://api.extend.test";
 export const SESSION = "session=valid";
 
+/** The target an `authorize` callback is shown (the fields the catalogue reads). */
+export interface AttackTarget {
+  id: string;
+}
+
+/** The proxy options the catalogue sets (a structural subset of @extendkit/browser's `ProxyOptions`). */
+export interface AttackProxyOptions {
+  apiKey: string;
+  baseUrl: string;
+  authorize: (
+    request: Request,
+    target: AttackTarget,
+  ) => boolean | "not_found" | Promise<boolean | "not_found">;
+  fetch: (request: Request) => Promise<Response>;
+  log: (entry: unknown) => void;
+  allow: readonly string[];
+  workspaceId?: string;
+  bodyTimeoutMs?: number;
+  rateLimit?: { requests: number; windowMs?: number };
+}
+
+/**
+ * What the catalogue needs of `@extendkit/browser/proxy`, passed in by each runtime's test (this
+ * package does not depend on the browser package, whose tests depend on this one).
+ */
+export interface ProxyKit {
+  createProxyHandler(options: AttackProxyOptions): (request: Request) => Promise<Response>;
+  DEFAULT_ALLOW: readonly string[];
+}
+
 /** A proxy in front of the emulator, recording every upstream request and every log entry. */
-export function createHarness(options: Partial<ProxyOptions> = {}) {
+export function createAttackHarness(kit: ProxyKit, options: Partial<AttackProxyOptions> = {}) {
   const backend = createBackend();
   const calls: Request[] = [];
-  const logs: ProxyLogEntry[] = [];
+  const logs: unknown[] = [];
   let upstream: (request: Request) => Promise<Response> = backend.fetch;
-  const handler = createProxyHandler({
+  const handler = kit.createProxyHandler({
     apiKey: CANARY,
     baseUrl: UPSTREAM,
     authorize: (request) => (request.headers.get("cookie") ?? "").includes(SESSION),
@@ -28,7 +53,7 @@ export function createHarness(options: Partial<ProxyOptions> = {}) {
       return upstream(request);
     },
     log: (entry) => logs.push(entry),
-    allow: DEFAULT_ALLOW,
+    allow: kit.DEFAULT_ALLOW,
     ...options,
   });
 
