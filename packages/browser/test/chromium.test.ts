@@ -1,7 +1,7 @@
 import { createProxyHandler } from "@extendkit/browser/proxy";
 import {
   type Backend,
-  cases,
+  browserCases,
   createBackend,
   EMULATOR_API_KEY,
   PROXY_ALLOW,
@@ -77,7 +77,7 @@ const remote = (name: string, params: unknown) =>
   );
 
 describe.runIf(run)("conformance (Chromium, through the proxy)", () => {
-  for (const found of cases) {
+  for (const found of browserCases()) {
     it(found.name, () => runCase(found, backend, { remote }));
   }
 

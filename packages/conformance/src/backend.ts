@@ -8,13 +8,13 @@ import {
 /**
  * A fault for the next `times` API requests. `status` is injected by the emulator (its `error`
  * fault: Extend's error body), and so is `emulator`, any of its faults (resets, a body cut off or
- * stalled…), which `serveBackend` plays on the real socket; `redirect` and `delayMs` are played
+ * stalled, list glitches…) after `skip` requests, which `serveBackend` plays on the real socket; `redirect` and `delayMs` are played
  * here, in front of it, since the emulator has no redirect fault and its latency runs on its
  * virtual clock.
  */
 export type Fault =
   | { times: number; status: number }
-  | { times: number; emulator: EmulatorFault }
+  | { times: number; emulator: EmulatorFault; skip?: number }
   | { times: number; redirect: string }
   | { times: number; delayMs: number };
 
@@ -71,7 +71,7 @@ export function createBackend(): Backend {
           count: fault.times,
         });
       } else if ("emulator" in fault) {
-        emulator.addFault({ fault: fault.emulator, count: fault.times });
+        emulator.addFault({ fault: fault.emulator, count: fault.times, skip: fault.skip });
       } else {
         faults.push({ ...fault });
       }

@@ -17,10 +17,13 @@ export type MakeClient = (overrides?: {
  * One conformance case: `setup`/`check` beside the emulator, `act` in the runtime under test.
  * `tiny: false` marks a case that needs more than the run-id methods `createTinyClient` has
  * (lists), or no client at all (webhooks); every other case also runs with the tiny client.
+ * `iterates: true` marks a case that iterates a list across pages, which only `createClient`'s
+ * lists do: the browser client's lists resolve to one page, as the lite client's (`browserCases`).
  */
 export interface Case {
   name: string;
   tiny?: false;
+  iterates?: true;
   setup(backend: Backend): Promise<unknown>;
   act(make: MakeClient, params: unknown): Promise<unknown>;
   check(result: unknown, params: unknown, backend: Backend): void;
@@ -31,6 +34,14 @@ type WebhookCase = { label: string; headers: Record<string, string>; body: strin
 
 /** The cases that also run with `createTinyClient` (made to fit `MakeClient` by a cast). */
 export const tinyCases = (): Case[] => cases.filter((c) => c.tiny !== false);
+
+/** The cases the browser client runs through the proxy: all but those that iterate lists. */
+export const browserCases = (): Case[] => cases.filter((c) => c.iterates !== true);
+
+/** A client whose list methods can be iterated item by item (`createClient`'s). */
+type Lister = { list(query: object): AsyncIterable<{ id: string }> };
+type IteratingClient = { extractRuns: Lister; classifyRuns: Lister };
+const iterating = (make: MakeClient) => make() as unknown as IteratingClient;
 
 type Call = (...args: unknown[]) => Promise<unknown>;
 type Target = { resource: string; method: string; id: string };
@@ -224,6 +235,59 @@ export const cases: Case[] = [
         assert(deleted?.ok, `${targets[i]?.resource}.delete failed: ${JSON.stringify(deleted)}`);
         assert(after && !after.ok && after.status === 404, "a deleted run is a 404");
       });
+    },
+  },
+  {
+    name: "PG1/PG6: every item of a list, 2 per page, once; an empty page is followed; tokens hold + / = :",
+    tiny: false,
+    iterates: true,
+    async setup(b) {
+      const ids: string[] = [];
+      for (let i = 0; i < 5; i++) ids.push(await b.seed("extractRuns"));
+      // The first answer is an empty page whose token leads to the same position (PG1).
+      b.fault({ times: 1, emulator: { type: "emptyPage" } });
+      return ids;
+    },
+    act: (make) =>
+      settle(async () => {
+        const seen: string[] = [];
+        for await (const run of iterating(make).extractRuns.list({ maxPageSize: 2 }))
+          seen.push(run.id);
+        return seen;
+      }),
+    check(result, ids, backend) {
+      const o = result as Outcome;
+      assert(o.ok, `lists, got ${JSON.stringify(o)}`);
+      const seen = o.value as string[];
+      const expected = ids as string[];
+      assert(
+        seen.length === expected.length && expected.every((id) => seen.includes(id)),
+        `each of the ${expected.length} runs once, got ${JSON.stringify(seen)}`,
+      );
+      // The empty page, then 3 pages of 2, 2 and 1: each token (it holds + / = :) sent back intact.
+      assert(backend.paths().length === 4, `4 list requests, got ${backend.paths().length}`);
+    },
+  },
+  {
+    name: "PG2: a page token seen before ends the list with PaginationError, not a loop",
+    tiny: false,
+    iterates: true,
+    async setup(b) {
+      for (let i = 0; i < 5; i++) await b.seed("classifyRuns");
+      // From the second page on, each answer repeats the request's own token.
+      b.fault({ times: 10, skip: 1, emulator: { type: "repeatPage" } });
+      return null;
+    },
+    act: (make) =>
+      settle(async () => {
+        let items = 0;
+        for await (const _ of iterating(make).classifyRuns?.list({ maxPageSize: 2 }) ?? []) items++;
+        return items;
+      }),
+    check(result, _params, backend) {
+      const o = result as Outcome;
+      assert(!o.ok && o.name === "PaginationError", `PaginationError, got ${JSON.stringify(o)}`);
+      assert(backend.paths().length <= 3, `stops at once: ${backend.paths().length} requests`);
     },
   },
   {

@@ -5,7 +5,7 @@
 
 export { EMULATOR_API_KEY, EMULATOR_WORKSPACE_ID } from "@extendkit/emulator";
 export { type Backend, createBackend, type Fault } from "./backend.ts";
-export { assert, type Case, cases, type MakeClient, tinyCases } from "./cases.ts";
+export { assert, browserCases, type Case, cases, type MakeClient, tinyCases } from "./cases.ts";
 export { describeError, type Outcome, settle } from "./describe-outcome.ts";
 export { PROXY_ALLOW } from "./proxy-allow.ts";
 export {

@@ -5,7 +5,7 @@
 import { createBrowserClient } from "@extendkit/browser";
 import { createProxyHandler } from "@extendkit/browser/proxy";
 import {
-  cases,
+  browserCases,
   createBackend,
   EMULATOR_API_KEY,
   PROXY_ALLOW,
@@ -16,7 +16,7 @@ import {
 const backend = createBackend();
 const quiet = { port: 0, hostname: "127.0.0.1", onListen() {} };
 
-for (const found of cases) {
+for (const found of browserCases()) {
   Deno.test(`through the proxy: ${found.name}`, async () => {
     const upstream = Deno.serve(quiet, backend.fetch);
     const proxy = createProxyHandler({

@@ -1,6 +1,6 @@
 import { createBrowserClient } from "@extendkit/browser";
 import {
-  cases,
+  browserCases,
   createBackend,
   EMULATOR_API_KEY,
   runCase,
@@ -35,7 +35,7 @@ afterAll(async () => {
 });
 
 describe("the browser proxy in workerd", () => {
-  for (const found of cases) {
+  for (const found of browserCases()) {
     it(found.name, () =>
       runCase(found, backend, {
         make: (overrides) =>
