@@ -22,7 +22,7 @@ export interface ClientOptions {
   /**
    * Most requests of this client in flight at once; further ones wait for a free slot (sleeping
    * retries hold none). Cloudflare Workers allow 6 open connections per invocation, so
-   * `@extendkit/workers` sets 6. Default: no limit.
+   * the Workers adapter sets 6. Default: no limit.
    */
   maxConcurrency?: number;
   /** Per-attempt limit in ms, covering headers and body. Default: 60 000 (300 000 for the synchronous root methods). */
