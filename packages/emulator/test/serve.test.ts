@@ -93,6 +93,37 @@ describe("serve()", () => {
     await expect(body).rejects.toThrow();
   });
 
+  it("body faults played in process (a handler without the wire path) become socket events, not logged errors", async () => {
+    const emu = createEmulator();
+    // A front with only `fetch` and `clock`, as a harness in front of the emulator serves it: no
+    // wire fetch, so a reset mid-body and a stall are streams that fail, and serve() plays them.
+    const front = { fetch: (r: Request) => emu.fetch(r), clock: emu.clock } as unknown as Emulator;
+    const s = await serve(front);
+    close = s.close;
+    const logged: unknown[] = [];
+    const saved = [console.error, console.info];
+    console.error = (...args: unknown[]) => logged.push(args);
+    console.info = (...args: unknown[]) => logged.push(args);
+    try {
+      emu.addFault({ fault: { type: "resetMidBody", afterBytes: 5 }, count: 1 });
+      const reset = await fetch(`${s.url}/extract_runs`, { headers });
+      expect(reset.status).toBe(200);
+      await expect(reset.text()).rejects.toThrow(); // the socket was reset mid-body
+      emu.addFault({ fault: { type: "stall" }, count: 1 });
+      const controller = new AbortController();
+      const stalled = await fetch(`${s.url}/extract_runs`, { headers, signal: controller.signal });
+      const body = stalled.text();
+      controller.abort();
+      await expect(body).rejects.toThrow();
+      // A plain answer after both: the server is fine, and its fast path is untouched.
+      expect((await fetch(`${s.url}/extract_runs`, { headers })).status).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, 50)); // let the server see the abort
+      expect(logged).toEqual([]);
+    } finally {
+      [console.error, console.info] = saved as [typeof console.error, typeof console.info];
+    }
+  });
+
   it("a strict-mode violation is a 500 that names it", async () => {
     const emu = createEmulator();
     const { url } = await served(emu);

@@ -2,7 +2,7 @@ import { resetBeforeResponse, resetMidBody } from "../connection-errors.ts";
 import type { Rng } from "../create-rng.ts";
 import type { EmulatorClock } from "../emulator-clock.ts";
 import type { Fault } from "./fault.ts";
-import { tagWireFault } from "./wire-fault.ts";
+import { tagStreamedFault, tagWireFault } from "./wire-fault.ts";
 
 export interface TransportEnv {
   clock: EmulatorClock;
@@ -64,7 +64,7 @@ export async function transportFault(
         },
         cancel: () => env.onStreamEnd(),
       });
-      return new Response(stream, { status, headers });
+      return tagStreamedFault(new Response(stream, { status, headers }));
     }
     case "slowBody": {
       env.streaming.value = true;
@@ -90,7 +90,7 @@ export async function transportFault(
         },
         cancel: () => env.onStreamEnd(),
       });
-      return new Response(stream, { status, headers });
+      return tagStreamedFault(new Response(stream, { status, headers }));
     }
     case "stall": {
       env.streaming.value = true;
@@ -105,7 +105,7 @@ export async function transportFault(
         },
         cancel: () => env.onStreamEnd(),
       });
-      return new Response(stream, { status, headers });
+      return tagStreamedFault(new Response(stream, { status, headers }));
     }
     case "dripHeaders": {
       if (env.wire)

@@ -22,3 +22,19 @@ export function tagWireFault(response: Response, fault: WireFault): Response {
   Object.defineProperty(response, WIRE_FAULT, { value: fault, enumerable: false });
   return response;
 }
+
+/**
+ * Marks a Response whose body plays a fault in process (a reset mid-body, a slow or stalled body),
+ * so a server adapter can turn the body's failure into a socket event (`serve`'s `guardBody`)
+ * while every other body keeps the adapter's fast path. From the global registry, as `WIRE_FAULT`.
+ */
+const STREAMED_FAULT = Symbol.for("extendkit.emulator.streamedFault");
+
+export function tagStreamedFault(response: Response): Response {
+  Object.defineProperty(response, STREAMED_FAULT, { value: true, enumerable: false });
+  return response;
+}
+
+export function isStreamedFault(response: Response): boolean {
+  return (response as unknown as Record<symbol, boolean | undefined>)[STREAMED_FAULT] === true;
+}

@@ -4,7 +4,7 @@ import { createAdaptorServer } from "@hono/node-server";
 import { RESPONSE_ALREADY_SENT } from "@hono/node-server/utils/response";
 import { isConnectionReset } from "../connection-errors.ts";
 import type { Emulator } from "../emulator.ts";
-import { WIRE_FETCH, wireFaultOf } from "../faults/wire-fault.ts";
+import { isStreamedFault, WIRE_FETCH, wireFaultOf } from "../faults/wire-fault.ts";
 import { SpecViolationError } from "../spec-violation-error.ts";
 
 /** Options of `serve`. */
@@ -58,6 +58,40 @@ async function playWireFault(emulator: Emulator, response: Response, outgoing: S
 }
 
 /**
+ * `response`, a body fault played in process (`isStreamedFault`), with its body passed through a
+ * guard, so that its failure becomes a socket event here rather than an error @hono/node-server
+ * logs: a body that fails
+ * with a connection reset (`resetMidBody` when the emulator was not asked for wire faults) destroys
+ * the socket, as a reset does; a body that fails because the client went away (`stall` ended by the
+ * client's abort) just ends, since nobody is reading. Other failures pass through unchanged.
+ */
+function guardBody(response: Response, request: Request, incoming: IncomingMessage): Response {
+  if (response.body === null) return response;
+  const reader = response.body.getReader();
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { done, value } = await reader.read();
+        if (done) controller.close();
+        else controller.enqueue(value);
+      } catch (error) {
+        if (isConnectionReset(error)) {
+          incoming.socket.destroy();
+          controller.close();
+        } else if (request.signal.aborted) controller.close();
+        else controller.error(error);
+      }
+    },
+    cancel: (reason) => reader.cancel(reason),
+  });
+  return new Response(body, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
+}
+
+/**
  * Serves `emulator` over HTTP/1.1 with @hono/node-server (Node only), for clients in another
  * process or runtime. Connection faults become real ones: resets destroy the socket, a reset
  * mid-body sends the head and a prefix first, dripped headers go out one byte at a time.
@@ -89,7 +123,9 @@ export function serve(emulator: Emulator, options: ServeOptions = {}): Promise<S
       }
       return (await playWireFault(emulator, response, env.outgoing))
         ? RESPONSE_ALREADY_SENT
-        : response;
+        : isStreamedFault(response)
+          ? guardBody(response, request, env.incoming)
+          : response;
     },
   });
   return new Promise((resolve, reject) => {
