@@ -18,6 +18,12 @@ import {
 
 const RUN = "/api/extend/workflow_runs/workflow_run_1";
 
+/** One request of a row: what `send` takes. */
+type Sent = [path: string, init?: RequestInit];
+const req = (path: string, init?: RequestInit): Sent => [path, init];
+/** A DELETE of `path` from the signed-in browser. */
+const del = (path: string): Sent => [path, { method: "DELETE", headers: browser() }];
+
 /** One row of the catalogue. */
 export interface ProxyAttack {
   name: string;
@@ -28,42 +34,44 @@ export interface ProxyAttack {
 export function proxyAttacks(kit: ProxyKit): ProxyAttack[] {
   const createHarness = (options?: Partial<AttackProxyOptions>) =>
     createAttackHarness(kit, options);
+  /**
+   * The most common row: every one of `requests` is refused with `status` and `code`, in order,
+   * and nothing reaches the upstream.
+   */
+  const refused = async (requests: Sent[], status: number, code: string) => {
+    const h = createHarness();
+    for (const [path, init] of requests) {
+      const r = await h.send(path, init);
+      expect([r.status, r.json?.code]).toEqual([status, code]);
+    }
+    expect(h.calls).toHaveLength(0);
+  };
   return [
     {
       name: "P01 GET of a route outside the allow-list is 404 unknown_route",
-      async run() {
-        const h = createHarness();
-        const r = await h.send("/api/extend/workflows", { headers: browser() });
-        expect([r.status, r.json?.code]).toEqual([404, "unknown_route"]);
-        expect(h.calls).toHaveLength(0);
-      },
+      run: () =>
+        refused([req("/api/extend/workflows", { headers: browser() })], 404, "unknown_route"),
     },
 
     {
       name: "P02 POST that would start a run is 403 operation_not_allowed",
-      async run() {
-        const h = createHarness();
-        const r = await h.send("/api/extend/workflow_runs", {
-          method: "POST",
-          headers: browser({ "content-type": "application/json" }),
-          body: JSON.stringify({ workflow: { id: "workflow_1" } }),
-        });
-        expect([r.status, r.json?.code]).toEqual([403, "operation_not_allowed"]);
-        expect(h.calls).toHaveLength(0);
-      },
+      run: () =>
+        refused(
+          [
+            req("/api/extend/workflow_runs", {
+              method: "POST",
+              headers: browser({ "content-type": "application/json" }),
+              body: JSON.stringify({ workflow: { id: "workflow_1" } }),
+            }),
+          ],
+          403,
+          "operation_not_allowed",
+        ),
     },
 
     {
       name: "P03 DELETE of another resource type is 403",
-      async run() {
-        const h = createHarness();
-        const r = await h.send("/api/extend/files/file_1", {
-          method: "DELETE",
-          headers: browser(),
-        });
-        expect([r.status, r.json?.code]).toEqual([403, "operation_not_allowed"]);
-        expect(h.calls).toHaveLength(0);
-      },
+      run: () => refused([del("/api/extend/files/file_1")], 403, "operation_not_allowed"),
     },
 
     {
@@ -95,87 +103,47 @@ export function proxyAttacks(kit: ProxyKit): ProxyAttack[] {
 
     {
       name: "P06 DELETE …/workflow_runs/.. is refused (the URL parser resolves it to /api/extend/: 404)",
-      async run() {
-        const h = createHarness();
-        const r = await h.send("/api/extend/workflow_runs/..", {
-          method: "DELETE",
-          headers: browser(),
-        });
-        expect([r.status, r.json?.code]).toEqual([404, "unknown_route"]);
-        expect(h.calls).toHaveLength(0);
-      },
+      run: () => refused([del("/api/extend/workflow_runs/..")], 404, "unknown_route"),
     },
 
     {
       name: "P07 DELETE …/workflow_runs/%2e%2e, %2E%2e, .%2e are refused (resolved like ..: 404)",
-      async run() {
-        const h = createHarness();
-        for (const dots of ["%2e%2e", "%2E%2e", ".%2e"]) {
-          const r = await h.send(`/api/extend/workflow_runs/${dots}`, {
-            method: "DELETE",
-            headers: browser(),
-          });
-          expect([r.status, r.json?.code]).toEqual([404, "unknown_route"]);
-        }
-        expect(h.calls).toHaveLength(0);
-      },
+      run: () =>
+        refused(
+          ["%2e%2e", "%2E%2e", ".%2e"].map((dots) => del(`/api/extend/workflow_runs/${dots}`)),
+          404,
+          "unknown_route",
+        ),
     },
 
     {
       name: "P08 double-encoded dots and slashes are 400 invalid_id",
-      async run() {
-        const h = createHarness();
-        for (const id of ["%252e%252e", "a%252Fb"]) {
-          const r = await h.send(`/api/extend/workflow_runs/${id}`, {
-            method: "DELETE",
-            headers: browser(),
-          });
-          expect([r.status, r.json?.code]).toEqual([400, "invalid_id"]);
-        }
-        expect(h.calls).toHaveLength(0);
-      },
+      run: () =>
+        refused(
+          ["%252e%252e", "a%252Fb"].map((id) => del(`/api/extend/workflow_runs/${id}`)),
+          400,
+          "invalid_id",
+        ),
     },
 
     {
       name: "P09 an encoded slash in the id is 400 invalid_id",
-      async run() {
-        const h = createHarness();
-        const r = await h.send("/api/extend/workflow_runs/a%2Fb", {
-          method: "DELETE",
-          headers: browser(),
-        });
-        expect([r.status, r.json?.code]).toEqual([400, "invalid_id"]);
-        expect(h.calls).toHaveLength(0);
-      },
+      run: () => refused([del("/api/extend/workflow_runs/a%2Fb")], 400, "invalid_id"),
     },
 
     {
       name: "P10 encoded and raw backslashes are 400",
       async run() {
-        const h = createHarness();
-        const encoded = await h.send("/api/extend/workflow_runs/a%5C..%5Cb", {
-          method: "DELETE",
-          headers: browser(),
-        });
-        expect([encoded.status, encoded.json?.code]).toEqual([400, "invalid_id"]);
+        await refused([del("/api/extend/workflow_runs/a%5C..%5Cb")], 400, "invalid_id");
         // A raw `\` is a `/` to the URL parser: a\..\b resolves to workflow_runs/b, a wrong-type id.
-        const raw = await h.send("/api/extend/workflow_runs/a\\..\\b", {
-          method: "DELETE",
-          headers: browser(),
-        });
-        expect([raw.status, raw.json?.code]).toEqual([400, "id_type_mismatch"]);
-        expect(h.calls).toHaveLength(0);
+        await refused([del("/api/extend/workflow_runs/a\\..\\b")], 400, "id_type_mismatch");
       },
     },
 
     {
       name: "P11 a protocol-relative path is 404 and nothing is contacted",
-      async run() {
-        const h = createHarness();
-        const r = await h.send("/api/extend//evil.example/x", { headers: browser() });
-        expect([r.status, r.json?.code]).toEqual([404, "unknown_route"]);
-        expect(h.calls).toHaveLength(0);
-      },
+      run: () =>
+        refused([req("/api/extend//evil.example/x", { headers: browser() })], 404, "unknown_route"),
     },
 
     {
@@ -192,27 +160,19 @@ export function proxyAttacks(kit: ProxyKit): ProxyAttack[] {
 
     {
       name: "P13 absolute URLs in the path are 400",
-      async run() {
-        const h = createHarness();
-        for (const path of ["https://evil.example/", "http:%2F%2F169.254.169.254/"]) {
-          const r = await h.send(`/api/extend/${path}`, { headers: browser() });
-          expect([r.status, r.json?.code]).toEqual([400, "invalid_path"]);
-        }
-        expect(h.calls).toHaveLength(0);
-      },
+      run: () =>
+        refused(
+          ["https://evil.example/", "http:%2F%2F169.254.169.254/"].map((path) =>
+            req(`/api/extend/${path}`, { headers: browser() }),
+          ),
+          400,
+          "invalid_path",
+        ),
     },
 
     {
       name: "P14 an attacker's query string is 400 invalid_query and never reaches the upstream",
-      async run() {
-        const h = createHarness();
-        const r = await h.send(`${RUN}?force=true&url=http://evil`, {
-          method: "DELETE",
-          headers: browser(),
-        });
-        expect([r.status, r.json?.code]).toEqual([400, "invalid_query"]);
-        expect(h.calls).toHaveLength(0);
-      },
+      run: () => refused([del(`${RUN}?force=true&url=http://evil`)], 400, "invalid_query"),
     },
 
     {
@@ -227,29 +187,19 @@ export function proxyAttacks(kit: ProxyKit): ProxyAttack[] {
 
     {
       name: "P16 an extra segment after /cancel is 404",
-      async run() {
-        const h = createHarness();
-        const r = await h.send(`${RUN}/cancel/extra`, { method: "POST", headers: browser() });
-        expect([r.status, r.json?.code]).toEqual([404, "unknown_route"]);
-        expect(h.calls).toHaveLength(0);
-      },
+      run: () =>
+        refused(
+          [req(`${RUN}/cancel/extra`, { method: "POST", headers: browser() })],
+          404,
+          "unknown_route",
+        ),
     },
 
     {
       name: "P17 DELETE of the collection is refused (…/ → 400, no slash → 404)",
       async run() {
-        const h = createHarness();
-        const slash = await h.send("/api/extend/workflow_runs/", {
-          method: "DELETE",
-          headers: browser(),
-        });
-        expect([slash.status, slash.json?.code]).toEqual([400, "invalid_id"]);
-        const bare = await h.send("/api/extend/workflow_runs", {
-          method: "DELETE",
-          headers: browser(),
-        });
-        expect([bare.status, bare.json?.code]).toEqual([404, "unknown_route"]);
-        expect(h.calls).toHaveLength(0);
+        await refused([del("/api/extend/workflow_runs/")], 400, "invalid_id");
+        await refused([del("/api/extend/workflow_runs")], 404, "unknown_route");
       },
     },
 
@@ -302,30 +252,19 @@ export function proxyAttacks(kit: ProxyKit): ProxyAttack[] {
 
     {
       name: "P21 a right-to-left override or a homoglyph in the id is 400",
-      async run() {
-        const h = createHarness();
-        for (const id of ["%E2%80%AEnur_wolfkrow", "workflow_run_%D0%BE1"]) {
-          const r = await h.send(`/api/extend/workflow_runs/${id}`, {
-            method: "DELETE",
-            headers: browser(),
-          });
-          expect([r.status, r.json?.code]).toEqual([400, "invalid_id"]);
-        }
-        expect(h.calls).toHaveLength(0);
-      },
+      run: () =>
+        refused(
+          ["%E2%80%AEnur_wolfkrow", "workflow_run_%D0%BE1"].map((id) =>
+            del(`/api/extend/workflow_runs/${id}`),
+          ),
+          400,
+          "invalid_id",
+        ),
     },
 
     {
       name: "P22 an extract-run id on the workflow route is 400 id_type_mismatch",
-      async run() {
-        const h = createHarness();
-        const r = await h.send("/api/extend/workflow_runs/exr_123", {
-          method: "DELETE",
-          headers: browser(),
-        });
-        expect([r.status, r.json?.code]).toEqual([400, "id_type_mismatch"]);
-        expect(h.calls).toHaveLength(0);
-      },
+      run: () => refused([del("/api/extend/workflow_runs/exr_123")], 400, "id_type_mismatch"),
     },
 
     {
@@ -386,17 +325,19 @@ export function proxyAttacks(kit: ProxyKit): ProxyAttack[] {
 
     {
       name: "P27 x-middleware-subrequest without a session is 401: the handler checks auth itself",
-      async run() {
-        const h = createHarness();
-        const r = await h.send(RUN, {
-          headers: {
-            origin: "https://app.example",
-            "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware",
-          },
-        });
-        expect([r.status, r.json?.code]).toEqual([401, "unauthorized"]);
-        expect(h.calls).toHaveLength(0);
-      },
+      run: () =>
+        refused(
+          [
+            req(RUN, {
+              headers: {
+                origin: "https://app.example",
+                "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware",
+              },
+            }),
+          ],
+          401,
+          "unauthorized",
+        ),
     },
 
     {
@@ -446,25 +387,23 @@ export function proxyAttacks(kit: ProxyKit): ProxyAttack[] {
 
     {
       name: "P30 no session cookie is 401",
-      async run() {
-        const h = createHarness();
-        const r = await h.send(RUN, { headers: { "sec-fetch-site": "same-origin" } });
-        expect([r.status, r.json?.code]).toEqual([401, "unauthorized"]);
-        expect(h.calls).toHaveLength(0);
-      },
+      run: () =>
+        refused([req(RUN, { headers: { "sec-fetch-site": "same-origin" } })], 401, "unauthorized"),
     },
 
     {
       name: "P31 a session cookie with Origin https://evil.example is 403 cross_site",
-      async run() {
-        const h = createHarness();
-        const r = await h.send(RUN, {
-          method: "DELETE",
-          headers: { cookie: "session=valid", origin: "https://evil.example" },
-        });
-        expect([r.status, r.json?.code]).toEqual([403, "cross_site"]);
-        expect(h.calls).toHaveLength(0);
-      },
+      run: () =>
+        refused(
+          [
+            req(RUN, {
+              method: "DELETE",
+              headers: { cookie: "session=valid", origin: "https://evil.example" },
+            }),
+          ],
+          403,
+          "cross_site",
+        ),
     },
 
     {
@@ -485,35 +424,39 @@ export function proxyAttacks(kit: ProxyKit): ProxyAttack[] {
 
     {
       name: "P33 a state-changing text/plain request with neither Origin nor Sec-Fetch-Site is 403",
-      async run() {
-        const h = createHarness();
-        const r = await h.send(`${RUN}/cancel`, {
-          method: "POST",
-          headers: { cookie: "session=valid", "content-type": "text/plain" },
-          body: "x",
-        });
-        expect([r.status, r.json?.code]).toEqual([403, "cross_site"]);
-        expect(h.calls).toHaveLength(0);
-      },
+      run: () =>
+        refused(
+          [
+            req(`${RUN}/cancel`, {
+              method: "POST",
+              headers: { cookie: "session=valid", "content-type": "text/plain" },
+              body: "x",
+            }),
+          ],
+          403,
+          "cross_site",
+        ),
     },
 
     {
       name: "P34 a cross-site form POST to /cancel is 403",
-      async run() {
-        const h = createHarness();
-        const r = await h.send(`${RUN}/cancel`, {
-          method: "POST",
-          headers: {
-            cookie: "session=valid",
-            origin: "https://evil.example",
-            "sec-fetch-site": "cross-site",
-            "content-type": "application/x-www-form-urlencoded",
-          },
-          body: "a=1",
-        });
-        expect([r.status, r.json?.code]).toEqual([403, "cross_site"]);
-        expect(h.calls).toHaveLength(0);
-      },
+      run: () =>
+        refused(
+          [
+            req(`${RUN}/cancel`, {
+              method: "POST",
+              headers: {
+                cookie: "session=valid",
+                origin: "https://evil.example",
+                "sec-fetch-site": "cross-site",
+                "content-type": "application/x-www-form-urlencoded",
+              },
+              body: "a=1",
+            }),
+          ],
+          403,
+          "cross_site",
+        ),
     },
 
     {
