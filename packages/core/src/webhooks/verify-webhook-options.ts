@@ -29,9 +29,9 @@ export interface VerifyWebhookOptions {
   clock?: Pick<Clock, "now">;
   /**
    * Computes HMAC-SHA256: `(secret, parts) => 32 bytes`, over the parts (strings as UTF-8, or
-   * bytes) in order. Default WebCrypto, which every runtime has but Node runs on its thread pool
-   * (~0.1 ms a delivery); the Node adapter's `verifyWebhook` passes the runtime's synchronous
-   * HMAC instead. The comparison stays here, in constant time.
+   * bytes) in order. Default WebCrypto, which every runtime has; where it is slow (off the main
+   * thread, ~0.1 ms a delivery), an adapter passes a synchronous HMAC of its platform instead.
+   * The comparison stays here, in constant time.
    */
   hmacSha256?: HmacSha256;
 }
