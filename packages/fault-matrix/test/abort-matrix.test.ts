@@ -1,6 +1,7 @@
-import { createRng, type FaultScenarioId } from "@extendkit/emulator";
+import { createRng } from "@extendkit/emulator";
 import { afterAll, describe, expect, it } from "vitest";
 import { checkDeleteInvariants } from "../src/check-delete-invariants.ts";
+import { DELETE_SCENARIOS } from "../src/delete-scenarios.ts";
 import { matrixSeeds } from "../src/matrix-seeds.ts";
 import { runDeleteScenario } from "../src/run-delete-scenario.ts";
 import { watchProcess } from "../src/watch-process.ts";
@@ -16,27 +17,6 @@ import { watchProcess } from "../src/watch-process.ts";
 
 const N = 400;
 const SEEDS = matrixSeeds(process.env.FAULT_MATRIX_SEEDS);
-const SCENARIOS: FaultScenarioId[] = [
-  "F01",
-  "F02",
-  "F03",
-  "F04",
-  "F05",
-  "F06",
-  "F07",
-  "F08",
-  "F09",
-  "F10",
-  "F11",
-  "F12",
-  "F13",
-  "F14",
-  "F15",
-  "F16",
-  "F17",
-  "F19",
-  "F20",
-];
 
 const rows: string[] = [];
 const watcher = watchProcess();
@@ -46,29 +26,32 @@ afterAll(() => {
   watcher.stop();
 });
 
-describe.each(SCENARIOS)("%s: deleteMany of 400 runs, aborted at a random moment", (scenario) => {
-  it.each(SEEDS)(
-    `${scenario} seed %i: nothing sent after the abort, nothing lost (I9)`,
-    async (seed) => {
-      const whole = await runDeleteScenario(scenario, seed, N);
-      const duration = whole.virtualSeconds * 1000;
-      // Seeded per scenario and seed, apart from the emulator's and the client's own streams.
-      const at = createRng(seed * 1_000 + Number(scenario.slice(1))).next();
-      // A run that takes no virtual time (no latency in the scenario) is aborted after a random
-      // number of settled IDs instead.
-      const abortAt = duration > 0 ? at * duration : undefined;
-      const abortAfter = duration > 0 ? undefined : 1 + Math.floor(at * (N - 1));
-      const result = await runDeleteScenario(scenario, seed, N, { abortAt, abortAfter });
-      const c = result.report.counts;
-      const when =
-        abortAt !== undefined
-          ? `${(abortAt / 1000).toFixed(1)} s of ${whole.virtualSeconds.toFixed(1)}`
-          : `after ${abortAfter} of ${N} settled`;
-      rows.push(
-        `${scenario} ${seed} | ${when} | ${c.deleted} ${c.alreadyAbsent} ${c.failed} ${c.notAttempted}`,
-      );
-      expect(result.abortedAt).toBeDefined();
-      expect(checkDeleteInvariants(result)).toEqual([]);
-    },
-  );
-});
+describe.each(DELETE_SCENARIOS)(
+  "%s: deleteMany of 400 runs, aborted at a random moment",
+  (scenario) => {
+    it.each(SEEDS)(
+      `${scenario} seed %i: nothing sent after the abort, nothing lost (I9)`,
+      async (seed) => {
+        const whole = await runDeleteScenario(scenario, seed, N);
+        const duration = whole.virtualSeconds * 1000;
+        // Seeded per scenario and seed, apart from the emulator's and the client's own streams.
+        const at = createRng(seed * 1_000 + Number(scenario.slice(1))).next();
+        // A run that takes no virtual time (no latency in the scenario) is aborted after a random
+        // number of settled IDs instead.
+        const abortAt = duration > 0 ? at * duration : undefined;
+        const abortAfter = duration > 0 ? undefined : 1 + Math.floor(at * (N - 1));
+        const result = await runDeleteScenario(scenario, seed, N, { abortAt, abortAfter });
+        const c = result.report.counts;
+        const when =
+          abortAt !== undefined
+            ? `${(abortAt / 1000).toFixed(1)} s of ${whole.virtualSeconds.toFixed(1)}`
+            : `after ${abortAfter} of ${N} settled`;
+        rows.push(
+          `${scenario} ${seed} | ${when} | ${c.deleted} ${c.alreadyAbsent} ${c.failed} ${c.notAttempted}`,
+        );
+        expect(result.abortedAt).toBeDefined();
+        expect(checkDeleteInvariants(result)).toEqual([]);
+      },
+    );
+  },
+);
